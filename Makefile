@@ -1,0 +1,42 @@
+# Set-up and everyday commands. Only python3 is needed: the rest installs itself.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+
+.PHONY: setup ocr run test evaluate ui samples lint clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+setup: $(STAMP) ocr  ## virtual environment from pinned dependencies, plus OCR when possible
+
+ocr:
+	@sh scripts/install-ocr.sh
+
+run: setup  ## read the bundled samples: warehouse/oap.duckdb and reports/
+	$(BIN)/oap run
+
+test: setup  ## the test suite, on real PDF and Word files, DuckDB and Dagster
+	$(BIN)/python -m pytest
+
+evaluate: setup  ## precision and recall of extraction on the labelled corpus
+	$(BIN)/oap evaluate
+
+ui: setup  ## the Dagster UI on http://127.0.0.1:3000, same runs as `oap run`
+	mkdir -p $(DAGSTER_HOME) && touch $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
+
+samples: setup  ## regenerate the bundled sample updates from corpus/samples
+	$(BIN)/python -m corpus.render corpus/samples samples
+
+lint: setup
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf reports warehouse/*.duckdb warehouse/*.wal .dagster_home

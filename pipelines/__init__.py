@@ -1,0 +1,1 @@
+"""The Dagster project: the asset graph, its resources and the `oap` command."""

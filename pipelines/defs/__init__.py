@@ -1,0 +1,1 @@
+"""Dagster wrappers of the stages: one module per stage, nothing else."""

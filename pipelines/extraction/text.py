@@ -1,0 +1,31 @@
+"""Text normalisation shared by the matchers: case and accents folded, spaces collapsed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, straight apostrophes, single spaces: the form matchers compare.
+
+    Folding keeps the length of Latin-script text, so offsets found in the folded text
+    point to the same characters in the original.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.lower()).strip()
+
+
+def fold_name(text: str) -> str:
+    """``fold`` for names and file names: punctuation and underscores become spaces."""
+    return _SPACES.sub(" ", re.sub(r"[_\-–.,;:()/\\]+", " ", fold(text))).strip()
+
+
+def stem_pattern(term: str) -> str:
+    """Regex for a folded term whose words may carry a short ending (plurals, gender)."""
+    words = [re.escape(word) for word in fold(term).split()]
+    return r"\b" + r"\s+".join(word + r"\w{0,3}" for word in words) + r"\b"

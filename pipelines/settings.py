@@ -1,0 +1,50 @@
+"""Where the pipeline reads and writes, from the environment, with the project's defaults.
+
+The same variables reach `oap run` and `dagster dev`, so both work on the same folders.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The repository root (the folder holding pyproject.toml).
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+ENV_SOURCES = "OAP_SOURCES"
+ENV_WAREHOUSE = "OAP_WAREHOUSE"
+ENV_REPORTS = "OAP_REPORTS"
+ENV_OCR = "OAP_OCR"
+
+
+@dataclass(frozen=True)
+class Settings:
+    sources: Path
+    warehouse: Path
+    reports: Path
+    ocr: bool
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        def path(name: str, default: Path) -> Path:
+            return Path(os.environ.get(name) or default).expanduser().resolve()
+
+        return cls(
+            sources=path(ENV_SOURCES, PROJECT_ROOT / "samples"),
+            warehouse=path(ENV_WAREHOUSE, PROJECT_ROOT / "warehouse" / "oap.duckdb"),
+            reports=path(ENV_REPORTS, PROJECT_ROOT / "reports"),
+            ocr=os.environ.get(ENV_OCR, "1") not in ("0", "false", "no"),
+        )
+
+    def export(self) -> None:
+        """Put these settings in the environment, where the Dagster definitions read them."""
+        os.environ[ENV_SOURCES] = str(self.sources)
+        os.environ[ENV_WAREHOUSE] = str(self.warehouse)
+        os.environ[ENV_REPORTS] = str(self.reports)
+        os.environ[ENV_OCR] = "1" if self.ocr else "0"
+
+
+def dagster_home() -> Path:
+    """The Dagster instance folder both `oap run` and `dagster dev` use (git ignores it)."""
+    return Path(os.environ.get("DAGSTER_HOME") or PROJECT_ROOT / ".dagster_home").resolve()

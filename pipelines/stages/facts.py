@@ -1,0 +1,86 @@
+"""Turn passages into the fact tables: action_progress and indicator_values."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+import pandas as pd
+
+from pipelines.extraction.actions import ActionMatcher
+from pipelines.extraction.indicators import find_indicators
+from pipelines.extraction.model import Passage, PassageKind
+
+ACTION_COLUMNS = [
+    "document_id", "state_iso3", "action_no", "page", "passage_no", "evidence", "method",
+    "confidence", "status", "ocr",
+]
+INDICATOR_COLUMNS = [
+    "fact_id", "document_id", "state_iso3", "indicator", "value", "unit", "year",
+    "disaggregation", "page", "passage_no", "evidence", "ocr",
+]
+
+
+def passages_by_document(passages: pd.DataFrame) -> Iterator[tuple[str, list[Passage]]]:
+    """Passage records per document, tables with their rows rebuilt from the stored text."""
+    for document_id, group in passages.sort_values(["document_id", "passage_no"]).groupby(
+        "document_id", sort=False
+    ):
+        yield str(document_id), [
+            Passage(
+                passage_no=int(row.passage_no),
+                page=int(row.page),
+                kind=PassageKind(row.kind),
+                text=row.text,
+                heading_path=row.heading_path,
+                rows=_rows(row.text) if row.kind == PassageKind.TABLE else (),
+                ocr=bool(row.ocr),
+            )
+            for row in group.itertuples(index=False)
+        ]
+
+
+def _rows(text: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(cell.strip() for cell in line.split(" | ")) for line in text.splitlines())
+
+
+def action_progress(
+    passages: pd.DataFrame, documents: pd.DataFrame, matcher: ActionMatcher
+) -> pd.DataFrame:
+    state = dict(zip(documents["document_id"], documents["state_iso3"], strict=True))
+    rows = [
+        [document_id, state.get(document_id), m.action_no, m.page, m.passage_no, m.evidence,
+         m.method.value, m.confidence, m.status, m.ocr]
+        for document_id, doc_passages in passages_by_document(passages)
+        for m in matcher.mentions(doc_passages)
+    ]
+    return pd.DataFrame(rows, columns=ACTION_COLUMNS)
+
+
+def indicator_values(passages: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Figures of every passage; the same figure found twice on one page is kept once."""
+    meta = documents.set_index("document_id")[["state_iso3", "language", "sha256"]]
+    rows: dict[str, list] = {}
+    for document_id, doc_passages in passages_by_document(passages):
+        state, language, sha256 = meta.loc[document_id]
+        for passage in doc_passages:
+            if passage.kind is PassageKind.HEADING:
+                continue
+            for found in find_indicators(passage.text, language, passage.rows):
+                key = fact_id(sha256, found.indicator, found.year, found.disaggregation,
+                              found.value, passage.page)
+                rows.setdefault(key, [
+                    key, document_id, state, found.indicator, found.value, found.unit,
+                    found.year, found.disaggregation, passage.page, passage.passage_no,
+                    found.evidence, passage.ocr,
+                ])
+    frame = pd.DataFrame(list(rows.values()), columns=INDICATOR_COLUMNS)
+    frame["year"] = frame["year"].astype("Int64")
+    return frame
+
+
+def fact_id(sha256: str, indicator: str, year: int | None, disaggregation: str | None,
+            value: float, page: int) -> str:
+    """Stable id of a figure: the same figure in the same file keeps its id across runs."""
+    key = f"{sha256}|{indicator}|{year}|{disaggregation}|{value:.6g}|{page}"
+    return hashlib.sha256(key.encode()).hexdigest()[:20]

@@ -1,0 +1,50 @@
+"""Find the input files and identify each by the hash of its bytes."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+
+from sources.detect import detect_type
+
+MANIFEST_COLUMNS = ["file_name", "source_path", "sha256", "size_bytes", "file_type", "duplicate_of"]
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def discover(sources: Path) -> pd.DataFrame:
+    """Every file under ``sources`` (hidden files aside), with its hash, type and duplicate.
+
+    ``file_name`` is the path relative to the sources folder. A file whose bytes equal an
+    earlier file's (in name order) is marked as that file's duplicate.
+    """
+    if not sources.is_dir():
+        raise FileNotFoundError(f"the sources folder {sources} does not exist")
+    rows = []
+    first_by_hash: dict[str, str] = {}
+    for path in sorted(p for p in sources.rglob("*") if p.is_file()):
+        relative = path.relative_to(sources)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        digest = sha256_of(path)
+        name = relative.as_posix()
+        rows.append(
+            {
+                "file_name": name,
+                "source_path": name,
+                "sha256": digest,
+                "size_bytes": path.stat().st_size,
+                "file_type": detect_type(path).value,
+                "duplicate_of": first_by_hash.get(digest),
+            }
+        )
+        first_by_hash.setdefault(digest, name)
+    return pd.DataFrame(rows, columns=MANIFEST_COLUMNS)

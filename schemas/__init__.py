@@ -1,0 +1,33 @@
+"""pandera contracts of every table the pipeline writes to the warehouse."""
+
+from schemas.facts import ActionProgress, IndicatorValues, Passages
+from schemas.intake import Documents, Quarantine, Rejections, Runs
+from schemas.reference import (
+    ActionKeywords,
+    Meetings,
+    OapActions,
+    OapSections,
+    SectionHeadings,
+    StateAliases,
+    StatesParties,
+)
+from schemas.registry import TABLES, TableContract
+
+__all__ = [
+    "TABLES",
+    "ActionKeywords",
+    "ActionProgress",
+    "Documents",
+    "IndicatorValues",
+    "Meetings",
+    "OapActions",
+    "OapSections",
+    "Passages",
+    "Quarantine",
+    "Rejections",
+    "Runs",
+    "SectionHeadings",
+    "StateAliases",
+    "StatesParties",
+    "TableContract",
+]

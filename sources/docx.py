@@ -1,0 +1,138 @@
+"""Read a Word (.docx) file into pages of blocks with python-docx.
+
+Pages are the stretches between hard page breaks (or section breaks); where a file has
+none, the page breaks Word recorded when it last laid the document out are used.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Final
+
+import docx
+from docx.document import Document as DocumentObject
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from sources import layout
+from sources.model import Block, BlockKind, Page, ReadResult, ReadStatus, failed
+
+#: Largest total uncompressed size of a Word archive we agree to open.
+MAX_UNCOMPRESSED_BYTES: Final[int] = 200 * 1024 * 1024
+#: Largest ratio of uncompressed to compressed size (zip bombs have ratios in the thousands).
+MAX_COMPRESSION_RATIO: Final[int] = 200
+
+
+def check_archive(path: Path) -> str | None:
+    """The reason not to open the archive, or None when it looks safe."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        return f"the Word file is corrupt or truncated ({error})"
+    total = sum(m.file_size for m in members)
+    packed = sum(m.compress_size for m in members) or 1
+    if total > MAX_UNCOMPRESSED_BYTES or total / packed > MAX_COMPRESSION_RATIO:
+        return (
+            f"the Word archive would expand to {total:,} bytes "
+            f"(ratio {total / packed:.0f}:1), beyond the safe limit; it may be a zip bomb"
+        )
+    return None
+
+
+def read_docx(path: Path, *, max_pages: int) -> ReadResult:
+    reason = check_archive(path)
+    if reason:
+        return failed("docx", f"{path.name}: {reason}")
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:  # python-docx and lxml raise many types for broken files
+        return failed("docx", f"{path.name}: the Word file cannot be opened ({type(error).__name__})")
+    pages = _pages(document)
+    if len(pages) > max_pages:
+        return failed("docx", f"{path.name}: {len(pages)} pages, over the limit of {max_pages}")
+    furniture = tuple(dict.fromkeys(_header_footer_lines(document)))
+    if not any(page.blocks for page in pages) and not furniture:
+        return failed("docx", f"{path.name}: the Word document is empty")
+    return ReadResult(ReadStatus.SUCCESS, "docx", tuple(pages), furniture)
+
+
+def _pages(document: DocumentObject) -> list[Page]:
+    body = document.element.body
+    explicit = bool(body.xpath('.//w:br[@w:type="page"] | .//w:pageBreakBefore'))
+    pages: list[list[Block]] = [[]]
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            paragraph = Paragraph(child, document)
+            if _breaks_before(child, explicit) and pages[-1]:
+                pages.append([])
+            block = _paragraph_block(paragraph)
+            if block:
+                pages[-1].append(block)
+            if _breaks_after(child, explicit):
+                pages.append([])
+        elif child.tag == qn("w:tbl"):
+            block = layout.table_block(_table_rows(Table(child, document)))
+            if block:
+                pages[-1].append(block)
+    while len(pages) > 1 and not pages[-1]:
+        pages.pop()
+    return [Page(number=i + 1, blocks=tuple(blocks)) for i, blocks in enumerate(pages)]
+
+
+def _breaks_before(element, explicit: bool) -> bool:
+    if explicit:
+        return bool(element.xpath("./w:pPr/w:pageBreakBefore"))
+    return bool(element.xpath("./w:r/w:lastRenderedPageBreak"))
+
+
+def _breaks_after(element, explicit: bool) -> bool:
+    if element.xpath("./w:pPr/w:sectPr"):
+        return True
+    return explicit and bool(element.xpath('./w:r/w:br[@w:type="page"]'))
+
+
+def _paragraph_block(paragraph: Paragraph) -> Block | None:
+    text = re.sub(r"[ \t]+", " ", paragraph.text).strip()
+    if not text:
+        return None
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    if style == "Title":
+        return Block(BlockKind.HEADING, text, level=1)
+    match = re.match(r"Heading (\d)", style)
+    if match:
+        return Block(BlockKind.HEADING, text, level=int(match.group(1)))
+    return Block(BlockKind.PARAGRAPH, text)
+
+
+def _table_rows(table: Table) -> list[list[str | None]]:
+    rows = []
+    for row in table.rows:
+        cells: list[str | None] = []
+        previous = None
+        for cell in row.cells:
+            # A merged cell is returned once per grid column it spans: keep it once.
+            if cell._tc is previous:
+                continue
+            previous = cell._tc
+            cells.append(cell.text)
+        rows.append(cells)
+    return rows
+
+
+def _header_footer_lines(document: DocumentObject) -> list[str]:
+    lines: list[str] = []
+    for section in document.sections:
+        parts = [section.header, section.footer]
+        if section.different_first_page_header_footer:
+            parts += [section.first_page_header, section.first_page_footer]
+        for part in parts:
+            if part.is_linked_to_previous and lines:
+                continue
+            lines.extend(p.text.strip() for p in part.paragraphs if p.text.strip())
+            for table in part.tables:
+                lines.extend(c.text.strip() for r in table.rows for c in r.cells if c.text.strip())
+    return lines

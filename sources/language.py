@@ -1,0 +1,44 @@
+"""Detect the language of a document among the six the Convention's meetings use."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final
+
+#: Languages we tell apart: the working languages of the updates plus Arabic and Russian.
+LANGUAGES: Final[tuple[str, ...]] = ("en", "fr", "es", "ar", "ru")
+UNDETERMINED: Final[str] = "und"
+
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+@functools.cache
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(["en", "fr", "es"])
+    return identifier
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the main language of ``text``, or 'und' when there is too little text.
+
+    Arabic and Cyrillic script decide at once; Latin-script text goes to a language
+    identifier restricted to English, French and Spanish.
+    """
+    sample = text[:20000]
+    arabic = len(_ARABIC.findall(sample))
+    cyrillic = len(_CYRILLIC.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    if max(arabic, cyrillic, latin) < 20:
+        return UNDETERMINED
+    if arabic > latin and arabic >= cyrillic:
+        return "ar"
+    if cyrillic > latin:
+        return "ru"
+    language, _ = _identifier().classify(sample)
+    return str(language)

@@ -1,0 +1,141 @@
+"""Layout rules shared by the readers: lines into blocks, running headers and footers set apart."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+from sources.model import Block, BlockKind
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:-\s*)?(?:page|pág(?:ina)?|pagina|p\.)?\s*\d{1,4}\s*(?:(?:of|de|sur|/)\s*\d{1,4})?(?:\s*-)?$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[•▪◦‣∙·\-–]|\(?[a-z0-9]{1,2}[.)])\s+")
+#: Share of the page height, at the top and at the bottom, where running headers and footers sit.
+MARGIN_SHARE = 0.09
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text with its position on the page (PDF points, top-left origin)."""
+
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    size: float
+    bold: bool
+
+
+def normalise_furniture(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text.strip()))
+
+
+def furniture_keys(pages: list[list[Line]], heights: list[float]) -> set[str]:
+    """Normalised texts of margin lines repeated on at least two pages: running headers/footers."""
+    if len(pages) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines, height in zip(pages, heights, strict=True):
+        keys = {
+            normalise_furniture(line.text)
+            for line in lines
+            if line.top < height * MARGIN_SHARE or line.bottom > height * (1 - MARGIN_SHARE)
+        }
+        counts.update(keys)
+    return {key for key, n in counts.items() if n >= 2 and key}
+
+
+def split_furniture(
+    lines: list[Line], height: float, repeated: set[str]
+) -> tuple[list[Line], list[str]]:
+    """Separate body lines from running headers, footers and page numbers."""
+    body: list[Line] = []
+    furniture: list[str] = []
+    for line in lines:
+        in_margin = line.top < height * MARGIN_SHARE or line.bottom > height * (1 - MARGIN_SHARE)
+        if in_margin and (normalise_furniture(line.text) in repeated or is_page_number(line.text)):
+            furniture.append(line.text)
+        else:
+            body.append(line)
+    return body, furniture
+
+
+def lines_to_blocks(lines: list[Line], body_size: float | None = None) -> list[Block]:
+    """Group consecutive lines into headings and paragraphs by spacing, size and weight."""
+    if not lines:
+        return []
+    size = body_size or median(line.size for line in lines)
+    blocks: list[Block] = []
+    current: list[Line] = []
+
+    def flush() -> None:
+        if current:
+            blocks.append(_block(current, size))
+            current.clear()
+
+    for line in lines:
+        if current:
+            previous = current[-1]
+            height = max(previous.bottom - previous.top, 1.0)
+            gap = line.top - previous.bottom
+            if (
+                gap > 0.55 * height
+                or gap < -height  # a jump back up: next column
+                or _is_heading(previous, size) != _is_heading(line, size)
+                or _BULLET.match(line.text)
+            ):
+                flush()
+        current.append(line)
+    flush()
+    return blocks
+
+
+def _is_heading(line: Line, body_size: float) -> bool:
+    words = line.text.split()
+    if not words or len(words) > 14 or line.text.rstrip().endswith((".", ";", ",")):
+        return False
+    return line.size >= body_size * 1.12 or (line.bold and len(words) <= 12)
+
+
+def _block(lines: list[Line], body_size: float) -> Block:
+    text = " ".join(line.text.strip() for line in lines)
+    text = re.sub(r"(\w)- (\w)", r"\1\2", text) if "- " in text else text
+    if _is_heading(lines[0], body_size) and len(lines) <= 3:
+        level = 1 if lines[0].size >= body_size * 1.3 else 2
+        return Block(BlockKind.HEADING, text, level=level)
+    return Block(BlockKind.PARAGRAPH, text)
+
+
+def table_block(rows: list[list[str | None]]) -> Block | None:
+    """A table block from extracted rows; empty rows and columns are dropped."""
+    clean = [
+        tuple(re.sub(r"\s+", " ", cell or "").strip() for cell in row)
+        for row in rows
+        if any((cell or "").strip() for cell in row)
+    ]
+    if not clean:
+        return None
+    text = "\n".join(" | ".join(row) for row in clean)
+    return Block(BlockKind.TABLE, text, rows=tuple(clean))
+
+
+def text_to_blocks(text: str) -> list[Block]:
+    """Blocks from plain text (OCR output): paragraphs are separated by blank lines."""
+    blocks = []
+    for chunk in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in chunk.splitlines() if line.strip()]
+        if not lines or (len(lines) == 1 and is_page_number(lines[0])):
+            continue
+        joined = " ".join(lines)
+        short = len(joined.split()) <= 10 and not joined.endswith((".", ";", ","))
+        kind = BlockKind.HEADING if short and len(lines) == 1 else BlockKind.PARAGRAPH
+        blocks.append(Block(kind, joined, level=2 if kind is BlockKind.HEADING else 0))
+    return blocks

@@ -1,0 +1,42 @@
+"""The Dagster project loads, shows the whole graph, and both entry points name one module."""
+
+import tomllib
+from pathlib import Path
+
+import dagster as dg
+import yaml
+
+from pipelines.runner import load_definitions
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EXPECTED_ASSETS = {
+    "oap_sections", "oap_actions", "action_keywords", "section_headings", "states_parties",
+    "state_aliases", "meetings", "source_files", "document_pages", "documents", "passages",
+    "action_progress", "indicator_values", "stocktaking_report",
+}
+
+
+def test_definitions_load_with_every_asset_and_check():
+    defs = load_definitions()
+    keys = {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
+    assert EXPECTED_ASSETS <= keys
+    checks = {key.name for key in defs.resolve_asset_graph().asset_check_keys}
+    assert {"every_input_accounted_for", "action_facts_are_traceable",
+            "indicator_facts_are_traceable"} <= checks
+    assert {"sources", "warehouse", "reports"} <= set(defs.resources)
+
+
+def test_workspace_and_tool_dg_name_the_same_module():
+    workspace = yaml.safe_load((ROOT / "workspace.yaml").read_text())
+    module = workspace["load_from"][0]["python_module"]["module_name"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["dg"]["project"]
+    assert module == project["code_location_target_module"] == "pipelines.definitions"
+    assert project["root_module"] == "pipelines"
+
+
+def test_graph_runs_from_files_to_report():
+    graph = load_definitions().resolve_asset_graph()
+    upstream = graph.get(dg.AssetKey("stocktaking_report")).parent_keys
+    assert {dg.AssetKey("action_progress"), dg.AssetKey("indicator_values")} <= upstream
+    assert dg.AssetKey("source_files") in graph.get(dg.AssetKey("document_pages")).parent_keys

@@ -1,0 +1,92 @@
+"""Readers on real PDF and Word files: pages, layout, tables, headers, and bad files."""
+
+from pathlib import Path
+
+import pytest
+
+from sources import BlockKind, ReadStatus, read_document
+from sources.detect import FileType, detect_type
+from tests.conftest import heading, para, table
+
+LONG = "The national authority reported steady progress on survey and clearance. " * 3
+
+
+def test_pdf_pages_headings_and_tables(make_document):
+    path = make_document(
+        "update.pdf",
+        [[heading("Survey and clearance"), para(LONG),
+          table([["Method", "Area (m²)"], ["Cleared", "1 234 567"], ["Total", "1 234 567"]])],
+         [heading("Victim assistance"), para("Action 36: the database was updated.")]],
+    )
+    result = read_document(path)
+    assert result.status is ReadStatus.SUCCESS
+    assert [p.number for p in result.pages] == [1, 2]
+    kinds = [b.kind for b in result.pages[0].blocks]
+    assert kinds == [BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.TABLE]
+    assert result.pages[0].blocks[2].rows[1] == ("Cleared", "1 234 567")
+    assert "Action 36" in result.pages[1].text
+
+
+def test_running_header_and_page_numbers_are_set_apart(make_document):
+    path = make_document(
+        "update.pdf",
+        [[para(LONG)], [para(LONG)], [para(LONG)]],
+        running_header="Permanent Mission of Chile",
+        running_footer="Page {page} of {pages}",
+    )
+    result = read_document(path)
+    assert all("Permanent Mission of Chile" not in page.text for page in result.pages)
+    assert all("Page" not in page.text.split(".")[-1] for page in result.pages)
+    assert "Permanent Mission of Chile" in result.furniture
+
+
+def test_two_column_pdf_is_read_column_by_column(make_document):
+    left = "Alpha " + "left column words " * 40 + "ENDLEFT."
+    right = "Omega " + "right column words " * 40 + "ENDRIGHT."
+    path = make_document("cols.pdf", [[para(left), para(right)]], layout="two_column")
+    text = read_document(path).text
+    assert text.index("ENDLEFT") < text.index("Omega")
+
+
+def test_docx_pages_headings_tables_and_header(make_document):
+    path = make_document(
+        "update.docx",
+        [[heading("Asistencia a las víctimas"), para("Acción 36 del Plan de Acción de Oslo.")],
+         [table([["Año", "Víctimas"], ["2021", "12"]])]],
+        letterhead=["Misión Permanente del Perú"],
+    )
+    result = read_document(path)
+    assert result.status is ReadStatus.SUCCESS
+    assert len(result.pages) == 2
+    assert result.pages[0].blocks[0].kind is BlockKind.HEADING
+    assert result.pages[1].blocks[0].rows == (("Año", "Víctimas"), ("2021", "12"))
+    assert any("Misión Permanente del Perú" in line for line in result.furniture)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected_type", "reason"),
+    [
+        ("broken.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog", FileType.PDF, "corrupt or truncated"),
+        ("page.pdf", b"<!DOCTYPE html><html><body>hi</body></html>", FileType.HTML, "HTML page"),
+        ("empty.docx", b"", FileType.EMPTY, "empty"),
+        ("old.doc", bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 600, FileType.DOC, "convert it"),
+        ("notes.pdf", b"just some text that is not a pdf", FileType.TEXT, "plain-text"),
+    ],
+)
+def test_bad_files_fail_with_a_reason_naming_the_file(tmp_path: Path, name, content, expected_type, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert detect_type(path) is expected_type
+    result = read_document(path)
+    assert result.status is ReadStatus.FAILED
+    assert result.errors[0].startswith(name)
+    assert reason in result.errors[0]
+
+
+def test_truncated_pdf_is_reported_not_raised(make_document, tmp_path: Path):
+    whole = make_document("whole.pdf", [[para(LONG)]]).read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(whole[: len(whole) // 3])
+    result = read_document(cut)
+    assert result.status in (ReadStatus.FAILED, ReadStatus.PARTIAL)
+    assert result.errors and result.errors[0].startswith("cut.pdf")

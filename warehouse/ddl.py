@@ -1,0 +1,48 @@
+"""DDL of the warehouse, generated from the pandera contracts so the two never disagree."""
+
+from collections.abc import Iterable
+
+from schemas.registry import TABLES, TableContract
+
+_DUCKDB_TYPES = {
+    "str": "VARCHAR",
+    "int64": "BIGINT",
+    "Int64": "BIGINT",
+    "float64": "DOUBLE",
+    "bool": "BOOLEAN",
+    "datetime64[ns]": "TIMESTAMP",
+}
+
+
+def column_type(dtype: object) -> str:
+    """DuckDB type of a pandera column dtype."""
+    return _DUCKDB_TYPES[str(dtype)]
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def create_table(table: TableContract) -> list[str]:
+    """CREATE TABLE and COMMENT statements for one contract."""
+    schema = table.model.to_schema()
+    columns = []
+    for name, column in schema.columns.items():
+        null = "" if column.nullable else " NOT NULL"
+        columns.append(f"    {name} {column_type(column.dtype)}{null}")
+    columns.append(f"    PRIMARY KEY ({', '.join(table.key)})")
+    statements = [f"CREATE TABLE IF NOT EXISTS {table.name} (\n" + ",\n".join(columns) + "\n)"]
+    doc = (table.model.__doc__ or "").strip()
+    if doc:
+        statements.append(f"COMMENT ON TABLE {table.name} IS {_quote(doc)}")
+    for name, column in schema.columns.items():
+        if column.description:
+            statements.append(
+                f"COMMENT ON COLUMN {table.name}.{name} IS {_quote(column.description)}"
+            )
+    return statements
+
+
+def statements(tables: Iterable[TableContract] = TABLES) -> list[str]:
+    """All statements that create the warehouse's tables."""
+    return [statement for table in tables for statement in create_table(table)]
