@@ -6,14 +6,14 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
 
 
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, single spaces: the form matchers compare.
 
-    Folding keeps the length of Latin-script text, so offsets found in the folded text
-    point to the same characters in the original.
+    Ligatures are spelled out ("œuvre" and "oeuvre" fold alike), so offsets in the folded
+    text are only close to those in the original.
     """
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -1,0 +1,1 @@
+"""DuckDB warehouse: DDL, reference seeds, loads and views."""
