@@ -37,7 +37,7 @@ def pipeline_run(tmp_path_factory):
              "despejó 25 hectáreas en 2021."),
     ]]), sources)
     (sources / "corrupt.pdf").write_bytes(b"%PDF-1.4\n%broken")
-    shutil.copy(sources / "peru_update.pdf", sources / "peru_copy.pdf")
+    shutil.copy(sources / "peru_update.pdf", sources / "peru_update_copy.pdf")
     settings = Settings(
         sources=sources, warehouse=root / "oap.duckdb", reports=root / "reports", ocr=False
     )
@@ -64,9 +64,9 @@ def test_every_file_is_loaded_or_quarantined_once(pipeline_run):
     loaded = {r[0] for r in query(settings, "SELECT file_name FROM documents")}
     held = dict(query(settings, "SELECT file_name, reason FROM quarantine"))
     assert loaded == {"chile_update.pdf", "statement_final_v2.docx", "peru_update.pdf"}
-    assert set(held) == {"corrupt.pdf", "peru_copy.pdf"}
+    assert set(held) == {"corrupt.pdf", "peru_update_copy.pdf"}
     assert "corrupt.pdf" in held["corrupt.pdf"]
-    assert "same content as peru_update.pdf" in held["peru_copy.pdf"]
+    assert "same content as peru_update.pdf" in held["peru_update_copy.pdf"]
 
 
 def test_documents_are_attributed_and_languages_detected(pipeline_run):

@@ -22,13 +22,19 @@ from pipelines.extraction.text import fold, fold_name
 #: Phrases that introduce the author anywhere in a document, folded (lower case, no accents).
 STRONG_CUES: Final[tuple[str, ...]] = (
     r"permanent mission of",
+    r"permanent representation of",
+    r"embassy of",
     r"statement (?:delivered )?by(?: the)?(?: delegation of| representative of| government of)?",
     r"written (?:update|statement|contribution) (?:of|by|from)(?: the)?(?: government of)?",
     r"delegation of",
     r"mission permanente (?:de la |du |des |de l'|d'|de )?",
+    r"representation permanente (?:de la |du |des |de l'|d'|de )?",
+    r"ambassade (?:de la |du |des |de l'|d'|de )",
     r"declaration (?:de|par) (?:la delegation |le gouvernement )?(?:de la |du |des |de l'|d'|de )?",
     r"delegation (?:de la |du |des |de l'|d'|de )",
     r"mision permanente (?:de la |del |de )?",
+    r"representacion permanente (?:de la |del |de )?",
+    r"embajada (?:de la |del |de )",
     r"declaracion (?:de la delegacion |del gobierno )?(?:de la |del |de )?",
     r"delegacion (?:de la |del |de )",
 )
