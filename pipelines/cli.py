@@ -1,64 +1,23 @@
-"""The `oap` command: runs the asset graph in-process and tells the analyst what happened."""
+"""The `oap` command: run the pipeline, evaluate it, and question what it produced."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from pathlib import Path
 
-from pipelines.settings import Settings, dagster_home
+from pipelines.commands import evaluate, run
+
+#: Every subcommand module; each adds its parser and handler.
+COMMANDS = (run, evaluate)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="oap", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="read the written updates and build warehouse and report")
-    run.add_argument("--sources", type=Path, help="folder of written updates (default: samples/)")
-    run.add_argument("--warehouse", type=Path, help="DuckDB file (default: warehouse/oap.duckdb)")
-    run.add_argument("--reports", type=Path, help="folder for the report (default: reports/)")
-    run.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
-    evaluate = commands.add_parser("evaluate", help="score extraction on the labelled corpus")
-    evaluate.add_argument("--corpus", type=Path, help="folder of JSON specs (default: corpus/dev)")
-    evaluate.add_argument("--no-fail", action="store_true", help="exit 0 even below the targets")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    for command in COMMANDS:
+        command.add_parser(subparsers)
     args = parser.parse_args(argv)
-    if args.command == "run":
-        return run_command(args)
-    from pipelines.evaluation.command import evaluate_command
-
-    return evaluate_command(args.corpus, fail_below_targets=not args.no_fail)
-
-
-def settings_from(args: argparse.Namespace) -> Settings:
-    env = Settings.from_env()
-    return Settings(
-        sources=(args.sources or env.sources).resolve(),
-        warehouse=(args.warehouse or env.warehouse).resolve(),
-        reports=(args.reports or env.reports).resolve(),
-        ocr=env.ocr and not args.no_ocr,
-    )
-
-
-def prepare_instance() -> Path:
-    """Use the project's Dagster home, so `dagster dev` shows the runs `oap run` makes."""
-    home = dagster_home()
-    home.mkdir(parents=True, exist_ok=True)
-    (home / "dagster.yaml").touch()
-    os.environ["DAGSTER_HOME"] = str(home)
-    return home
-
-
-def run_command(args: argparse.Namespace) -> int:
-    from pipelines.runner import run_pipeline, summarise
-
-    settings = settings_from(args)
-    if not settings.sources.is_dir():
-        print(f"oap: the sources folder {settings.sources} does not exist", file=sys.stderr)
-        return 2
-    prepare_instance()
-    result = run_pipeline(settings)
-    print(summarise(settings, result))
-    return 0 if result.success else 1
+    return args.handler(args)
 
 
 if __name__ == "__main__":

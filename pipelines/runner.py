@@ -14,12 +14,19 @@ def load_definitions() -> dg.Definitions:
     return defs() if callable(defs) else defs
 
 
-def run_pipeline(settings: Settings, *, instance: dg.DagsterInstance | None = None):
-    """Materialise every asset and run every check, as one recorded Dagster run."""
+def run_pipeline(
+    settings: Settings, *, instance: dg.DagsterInstance | None = None, log_level: str = "INFO"
+):
+    """Materialise every asset and run every check, as one recorded Dagster run.
+
+    The console shows each step's INFO messages (files read, rows written, quarantine) as the
+    run goes; the full DEBUG log stays in the run's record in the Dagster UI.
+    """
     settings.export()
     definitions = load_definitions()
     job = definitions.resolve_implicit_global_asset_job_def()
     return job.execute_in_process(
+        run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
         instance=instance or dg.DagsterInstance.get(),
         raise_on_error=False,
         tags={"oap/trigger": "cli", "oap/sources": str(settings.sources)},
@@ -65,7 +72,7 @@ def _warehouse_summary(con) -> list[str]:
     ]
     quarantine = con.execute("SELECT file_name, reason FROM quarantine ORDER BY file_name").fetchall()
     lines.append(f"Quarantined: {len(quarantine)}")
-    lines += [f"  - {name}: {reason}" for name, reason in quarantine]
+    lines += [f"  - {reason}" for _, reason in quarantine]
     review = con.execute(
         "SELECT file_name, review_reason FROM documents WHERE status = 'needs_review' "
         "ORDER BY file_name"

@@ -1,0 +1,1 @@
+"""Subcommands of `oap`, one module each: `add_parser(subparsers)` and `handle(args) -> int`."""

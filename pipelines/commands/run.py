@@ -1,0 +1,51 @@
+"""`oap run`: read the written updates into the warehouse and build the report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from pipelines.settings import Settings, dagster_home
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    run = subparsers.add_parser("run", help="read the written updates; build warehouse and report")
+    run.add_argument("--sources", type=Path, help="folder of written updates (default: samples/)")
+    run.add_argument("--warehouse", type=Path, help="DuckDB file (default: warehouse/oap.duckdb)")
+    run.add_argument("--reports", type=Path, help="folder for the report (default: reports/)")
+    run.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
+    run.set_defaults(handler=handle)
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    env = Settings.from_env()
+    return Settings(
+        sources=(args.sources or env.sources).resolve(),
+        warehouse=(args.warehouse or env.warehouse).resolve(),
+        reports=(args.reports or env.reports).resolve(),
+        ocr=env.ocr and not args.no_ocr,
+    )
+
+
+def prepare_instance() -> Path:
+    """Use the project's Dagster home, so `dagster dev` shows the runs `oap run` makes."""
+    home = dagster_home()
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "dagster.yaml").touch()
+    os.environ["DAGSTER_HOME"] = str(home)
+    return home
+
+
+def handle(args: argparse.Namespace) -> int:
+    from pipelines.runner import run_pipeline, summarise
+
+    settings = settings_from(args)
+    if not settings.sources.is_dir():
+        print(f"oap: the sources folder {settings.sources} does not exist", file=sys.stderr)
+        return 2
+    prepare_instance()
+    result = run_pipeline(settings)
+    print(summarise(settings, result))
+    return 0 if result.success else 1
