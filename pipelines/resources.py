@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import pandas as pd
 
 from warehouse import store
 
@@ -23,6 +24,16 @@ class SourcesFolder(dg.ConfigurableResource):
         return Path(self.path)
 
 
+class CorrectionsFile(dg.ConfigurableResource):
+    """The analysts' corrections file (CSV), applied on every run."""
+
+    path: str
+
+    @property
+    def file(self) -> Path:
+        return Path(self.path)
+
+
 class Warehouse(dg.ConfigurableResource):
     """The DuckDB file; one writer at a time, so connections are opened briefly."""
 
@@ -32,6 +43,16 @@ class Warehouse(dg.ConfigurableResource):
     def connect(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         with store.connect(Path(self.path), read_only=read_only) as con:
             yield con
+
+    def exists(self) -> bool:
+        return Path(self.path).exists()
+
+    def read(self, table: str, document_ids: frozenset[str] | None = None) -> pd.DataFrame:
+        """Rows of ``table`` (of ``document_ids`` only, when given); empty before the first run."""
+        if not self.exists() or document_ids == frozenset():
+            return store.empty_table(table)
+        with self.connect(read_only=True) as con:
+            return store.read_table(con, table, document_ids)
 
 
 class ReportsFolder(dg.ConfigurableResource):

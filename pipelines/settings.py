@@ -16,6 +16,7 @@ ENV_SOURCES = "OAP_SOURCES"
 ENV_WAREHOUSE = "OAP_WAREHOUSE"
 ENV_REPORTS = "OAP_REPORTS"
 ENV_OCR = "OAP_OCR"
+ENV_CORRECTIONS = "OAP_CORRECTIONS"
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Settings:
     warehouse: Path
     reports: Path
     ocr: bool
+    corrections: Path = PROJECT_ROOT / "corrections" / "corrections.csv"
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -35,6 +37,7 @@ class Settings:
             warehouse=path(ENV_WAREHOUSE, PROJECT_ROOT / "warehouse" / "oap.duckdb"),
             reports=path(ENV_REPORTS, PROJECT_ROOT / "reports"),
             ocr=os.environ.get(ENV_OCR, "1") not in ("0", "false", "no"),
+            corrections=path(ENV_CORRECTIONS, PROJECT_ROOT / "corrections" / "corrections.csv"),
         )
 
     def export(self) -> None:
@@ -43,6 +46,7 @@ class Settings:
         os.environ[ENV_WAREHOUSE] = str(self.warehouse)
         os.environ[ENV_REPORTS] = str(self.reports)
         os.environ[ENV_OCR] = "1" if self.ocr else "0"
+        os.environ[ENV_CORRECTIONS] = str(self.corrections)
 
 
 def dagster_home() -> Path:

@@ -1,7 +1,7 @@
 """pandera contracts of every table the pipeline writes to the warehouse."""
 
 from schemas.facts import ActionProgress, IndicatorValues, Passages
-from schemas.intake import Documents, Quarantine, Rejections, Runs
+from schemas.intake import Corrections, Documents, Quarantine, Rejections, Runs
 from schemas.reference import (
     ActionKeywords,
     Meetings,
@@ -17,6 +17,7 @@ __all__ = [
     "TABLES",
     "ActionKeywords",
     "ActionProgress",
+    "Corrections",
     "Documents",
     "IndicatorValues",
     "Meetings",

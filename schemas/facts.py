@@ -24,7 +24,7 @@ class Passages(pa.DataFrameModel):
     document_id: Series[str] = pa.Field(**_DOCUMENT_ID)
     passage_no: Series[int] = pa.Field(ge=1, description="Position of the passage in the document, from 1.")
     page: Series[int] = pa.Field(ge=1, description="Page the passage is on, from 1.")
-    kind: Series[str] = pa.Field(isin=PASSAGE_KINDS, description="heading, paragraph or table.")
+    kind: Series[str] = pa.Field(isin=PASSAGE_KINDS, description="heading, paragraph, table, or header (letterhead, running header or footer).")
     heading_path: Series[str] = pa.Field(description="Headings above the passage, joined by ' > '.")
     text: Series[str] = pa.Field(description="Text of the passage; a table as rows of cells separated by ' | '.")
     ocr: Series[bool] = pa.Field(description="True when the text was read by OCR from a scanned page.")
@@ -48,6 +48,7 @@ class ActionProgress(pa.DataFrameModel):
     confidence: Series[float] = pa.Field(ge=0, le=1, description="Confidence of the mapping, 0 to 1.")
     status: Series[str] = pa.Field(isin=PROGRESS_STATUSES, description="What the passage reports: progress, completed, challenge, plan or request for assistance.")
     ocr: Series[bool] = pa.Field(description="True when the evidence was read by OCR.")
+    reviewed_by: Series[str] = pa.Field(nullable=True, description="Analyst who confirmed or added the mention (corrections file).")
 
     class Config:
         strict = True
@@ -70,6 +71,7 @@ class IndicatorValues(pa.DataFrameModel):
     passage_no: Series[int] = pa.Field(ge=1, description="Passage of the evidence (passages.passage_no).")
     evidence: Series[str] = pa.Field(str_length={"min_value": 1}, description="Sentence or table row the figure was read from.")
     ocr: Series[bool] = pa.Field(description="True when the evidence was read by OCR.")
+    reviewed_by: Series[str] = pa.Field(nullable=True, description="Analyst who confirmed, fixed or added the figure (corrections file).")
 
     class Config:
         strict = True

@@ -26,6 +26,9 @@ class Documents(pa.DataFrameModel):
     meeting_id: Series[str] = pa.Field(nullable=True, description="Meeting the update was written for, when the text says (IM2021, IM2022, ...).")
     title: Series[str] = pa.Field(nullable=True, description="First title or heading of the document.")
     source_path: Series[str] = pa.Field(description="Path of the original file, relative to the sources folder.")
+    read_notes: Series[str] = pa.Field(nullable=True, description="What the reader could not do (pages without text, OCR missing).")
+    read_version: Series[str] = pa.Field(description="Version of the readers that read the file.")
+    extract_version: Series[str] = pa.Field(description="Version of the extraction rules, reference terms and corrections applied.")
     loaded_at: Series[pd.Timestamp] = pa.Field(description="When the document's rows were written (UTC).")
 
     class Config:
@@ -51,6 +54,7 @@ class Rejections(pa.DataFrameModel):
     """Rows that failed a contract: kept here with the failing check instead of being dropped."""
 
     table_name: Series[str] = pa.Field(description="Table the row was meant for.")
+    document_id: Series[str] = pa.Field(nullable=True, description="Document the row came from, if any.")
     row_key: Series[str] = pa.Field(description="Natural key of the rejected row.")
     column_name: Series[str] = pa.Field(nullable=True, description="Column whose check failed (null for a table-wide check).")
     check_name: Series[str] = pa.Field(description="The check that failed.")
@@ -71,6 +75,26 @@ class Runs(pa.DataFrameModel):
     sources_dir: Series[str] = pa.Field(description="Folder the documents were read from.")
     documents: Series[int] = pa.Field(ge=0, description="Documents in the warehouse after the run.")
     quarantined: Series[int] = pa.Field(ge=0, description="Files in quarantine after the run.")
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class Corrections(pa.DataFrameModel):
+    """Analysts' corrections, as written in the corrections file, and what each one did."""
+
+    correction_id: Series[str] = pa.Field(unique=True, description="Hash of the correction's content: stays the same while the line is unchanged.")
+    line: Series[int] = pa.Field(ge=2, description="Line of the correction in the corrections file.")
+    document_id: Series[str] = pa.Field(description="Document the correction applies to (first 16 hex digits of its SHA-256).")
+    target: Series[str] = pa.Field(isin=["action", "figure", "document"], description="What is corrected: an action mention, a figure or the document's State.")
+    operation: Series[str] = pa.Field(isin=["confirm", "reject", "add", "set"], description="confirm, reject, add, or set (a figure's value, a document's State).")
+    key: Series[str] = pa.Field(nullable=True, description="What it points at: action number and passage, or fact_id.")
+    new_value: Series[str] = pa.Field(nullable=True, description="The value the analyst gives, as text.")
+    analyst: Series[str] = pa.Field(description="Who made the correction.")
+    reason: Series[str] = pa.Field(description="Why.")
+    applied: Series[bool] = pa.Field(description="Whether it matched something in this run.")
+    outcome: Series[str] = pa.Field(description="What it did, or why it no longer applies.")
 
     class Config:
         strict = True

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pandera.pandas as pa
 
 from schemas.facts import ActionProgress, IndicatorValues, Passages
-from schemas.intake import Documents, Quarantine, Rejections, Runs
+from schemas.intake import Corrections, Documents, Quarantine, Rejections, Runs
 from schemas.reference import (
     ActionKeywords,
     Meetings,
@@ -45,6 +45,7 @@ TABLES: tuple[TableContract, ...] = (
     TableContract("indicator_values", IndicatorValues, ("fact_id",), "facts"),
     TableContract("rejections", Rejections, ("table_name", "row_key", "check_name"), "intake"),
     TableContract("runs", Runs, ("run_id",), "intake"),
+    TableContract("corrections", Corrections, ("correction_id",), "intake"),
 )
 
 

@@ -12,8 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 EXPECTED_ASSETS = {
     "oap_sections", "oap_actions", "action_keywords", "section_headings", "states_parties",
-    "state_aliases", "meetings", "source_files", "document_pages", "documents", "passages",
-    "action_progress", "indicator_values", "stocktaking_report",
+    "state_aliases", "meetings", "source_files", "analyst_corrections", "intake_plan",
+    "document_pages", "passages", "quarantine", "documents", "action_progress",
+    "indicator_values", "warehouse_tables", "stocktaking_report",
 }
 
 
@@ -22,9 +23,9 @@ def test_definitions_load_with_every_asset_and_check():
     keys = {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
     assert EXPECTED_ASSETS <= keys
     checks = {key.name for key in defs.resolve_asset_graph().asset_check_keys}
-    assert {"every_input_accounted_for", "action_facts_are_traceable",
-            "indicator_facts_are_traceable"} <= checks
-    assert {"sources", "warehouse", "reports"} <= set(defs.resources)
+    assert {"every_input_accounted_for", "facts_have_documents", "state_codes_exist",
+            "rows_rejected_by_contracts", "corrections_still_apply"} <= checks
+    assert {"sources", "warehouse", "reports", "corrections"} <= set(defs.resources)
 
 
 def test_workspace_and_tool_dg_name_the_same_module():
@@ -37,6 +38,8 @@ def test_workspace_and_tool_dg_name_the_same_module():
 
 def test_graph_runs_from_files_to_report():
     graph = load_definitions().resolve_asset_graph()
-    upstream = graph.get(dg.AssetKey("stocktaking_report")).parent_keys
-    assert {dg.AssetKey("action_progress"), dg.AssetKey("indicator_values")} <= upstream
-    assert dg.AssetKey("source_files") in graph.get(dg.AssetKey("document_pages")).parent_keys
+    assert graph.get(dg.AssetKey("stocktaking_report")).parent_keys == {dg.AssetKey("warehouse_tables")}
+    loaded = graph.get(dg.AssetKey("warehouse_tables")).parent_keys
+    assert {dg.AssetKey("action_progress"), dg.AssetKey("indicator_values"),
+            dg.AssetKey("documents"), dg.AssetKey("quarantine")} <= loaded
+    assert dg.AssetKey("intake_plan") in graph.get(dg.AssetKey("document_pages")).parent_keys

@@ -1,12 +1,14 @@
-"""Write validated tables to the DuckDB warehouse; keep rejected rows, never drop them."""
+"""Connections to the DuckDB warehouse, and validation that keeps rejected rows, never drops them."""
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 import duckdb
 import pandas as pd
@@ -22,20 +24,40 @@ class WarehouseBusyError(RuntimeError):
     """Another process holds the warehouse for writing."""
 
 
+#: How long a connection waits for another process to release the warehouse.
+WAIT_SECONDS: Final[float] = 60.0
+
+
+def _open(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseBusyError(
+                    f"the warehouse {path} is in use by another process (another run, or an "
+                    f"open DuckDB session) and was not released within {wait:.0f} s; "
+                    "try again when it has finished"
+                ) from error
+            time.sleep(0.5)
+
+
 @contextmanager
-def connect(path: Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short-lived connection; a writer also makes sure every table exists."""
+def connect(
+    path: Path, *, read_only: bool = False, wait: float = WAIT_SECONDS
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived connection; a writer also makes sure every table exists.
+
+    DuckDB lets one process write a file at a time: while another holds it, this waits up
+    to ``wait`` seconds and then raises WarehouseBusyError with a message for the user.
+    """
     if read_only and not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}: run `oap run` first")
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as error:
-        if "lock" in str(error).lower():
-            raise WarehouseBusyError(
-                f"the warehouse {path} is in use by another run; wait for it to finish"
-            ) from error
-        raise
+    con = _open(path, read_only, wait)
     try:
         if not read_only:
             for statement in statements():
@@ -64,10 +86,16 @@ def validate(table: TableContract, frame: pd.DataFrame) -> Validated:
         i: "|".join(str(keyed.at[i, k]) for k in table.key if k in keyed.columns)
         for i in keyed.index
     }
+    doc_ids = frame["document_id"] if "document_id" in frame.columns else None
+    rows = cases.get("index", pd.Series([None] * len(cases)))
     rejections = pd.DataFrame(
         {
             "table_name": table.name,
-            "row_key": [keys.get(i, "(table)") for i in cases.get("index", [None] * len(cases))],
+            "document_id": [
+                doc_ids.get(i) if doc_ids is not None and i is not None and not pd.isna(i) else None
+                for i in rows
+            ],
+            "row_key": [keys.get(i, "(table)") for i in rows],
             "column_name": cases["column"].astype("string"),
             "check_name": cases["check"].astype(str),
             "failure_value": cases["failure_case"].astype(str),
@@ -78,48 +106,26 @@ def validate(table: TableContract, frame: pd.DataFrame) -> Validated:
     if not bad_index:  # a table-wide failure (missing column): nothing can be loaded safely
         remaining = frame.iloc[0:0]
     return Validated(model.validate(remaining, lazy=True) if len(remaining) else
-                     _typed_empty(table), rejections)
+                     empty_table(table.name), rejections)
 
 
 def _empty_rejections() -> pd.DataFrame:
     return pd.DataFrame(columns=contract("rejections").columns)
 
 
-def _typed_empty(table: TableContract) -> pd.DataFrame:
-    return pd.DataFrame(columns=table.columns)
+def empty_table(name: str) -> pd.DataFrame:
+    """An empty frame with the columns of table ``name``."""
+    return pd.DataFrame(columns=contract(name).columns)
 
 
-def replace_table(
-    con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame
-) -> Validated:
-    """Validate ``frame`` and make it the whole content of table ``name`` in one transaction.
-
-    Rows that fail the contract go to ``rejections`` (replacing that table's earlier ones).
-    """
-    table = contract(name)
-    checked = validate(table, frame)
-    columns = ", ".join(table.columns)
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute(f"DELETE FROM {name}")
-        if len(checked.valid):
-            con.register("incoming", checked.valid[table.columns])
-            con.execute(f"INSERT INTO {name} ({columns}) SELECT {columns} FROM incoming")
-            con.unregister("incoming")
-        con.execute("DELETE FROM rejections WHERE table_name = ?", [name])
-        if len(checked.rejections):
-            con.register("rejected", checked.rejections)
-            con.execute("INSERT OR REPLACE INTO rejections SELECT * FROM rejected")
-            con.unregister("rejected")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    if len(checked.rejections):
-        logger.warning("%s: %d rows rejected by the contract", name, len(checked.rejections))
-    return checked
-
-
-def read_table(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
-    table = contract(name)
-    return con.execute(f"SELECT {', '.join(table.columns)} FROM {name}").df()
+def read_table(
+    con: duckdb.DuckDBPyConnection, name: str, document_ids: frozenset[str] | None = None
+) -> pd.DataFrame:
+    """Rows of table ``name``; only those of ``document_ids`` when given."""
+    columns = ", ".join(contract(name).columns)
+    if document_ids is None:
+        return con.execute(f"SELECT {columns} FROM {name}").df()
+    return con.execute(
+        f"SELECT {columns} FROM {name} WHERE document_id IN (SELECT unnest(?))",
+        [sorted(document_ids)],
+    ).df()

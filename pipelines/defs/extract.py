@@ -6,60 +6,48 @@ import pandas as pd
 from pipelines.extraction.actions import ActionMatcher
 from pipelines.resources import Warehouse
 from pipelines.stages import facts
-from warehouse import store
+from pipelines.stages.plan import Plan, extraction_passages
+
+EXTRACT_CODE_VERSION = "1"
 
 
-@dg.asset(
-    group_name="extract",
-    kinds={"duckdb"},
-    code_version="1",
-    deps=["oap_actions", "action_keywords", "section_headings"],
-)
+@dg.asset(group_name="extract", kinds={"python"}, code_version=EXTRACT_CODE_VERSION)
 def action_progress(
     context: dg.AssetExecutionContext,
     warehouse: Warehouse,
+    intake_plan: Plan,
     passages: pd.DataFrame,
     documents: pd.DataFrame,
-) -> dg.MaterializeResult:
+    oap_actions: pd.DataFrame,
+    action_keywords: pd.DataFrame,
+    section_headings: pd.DataFrame,
+) -> dg.Output[pd.DataFrame]:
     """OAP actions each passage reports on (explicit or inferred), with status and evidence."""
-    with warehouse.connect() as con:
-        matcher = ActionMatcher(
-            store.read_table(con, "oap_actions"),
-            store.read_table(con, "action_keywords"),
-            store.read_table(con, "section_headings"),
-        )
-        checked = store.replace_table(
-            con, "action_progress", facts.action_progress(passages, documents, matcher)
-        )
-    frame = checked.valid
+    matcher = ActionMatcher(oap_actions, action_keywords, section_headings)
+    text = extraction_passages(intake_plan, passages, lambda ids: warehouse.read("passages", ids))
+    frame = facts.action_progress(text, documents, matcher)
     context.log.info(f"{len(frame)} action mentions in {frame['document_id'].nunique()} documents")
-    return dg.MaterializeResult(
-        metadata={
-            "dagster/row_count": len(frame),
-            "rejected_rows": len(checked.rejections),
-            "methods": dg.MetadataValue.json(frame["method"].value_counts().to_dict()),
-            "statuses": dg.MetadataValue.json(frame["status"].value_counts().to_dict()),
-            "actions_covered": int(frame["action_no"].nunique()),
-        }
-    )
+    return dg.Output(frame, metadata={
+        "dagster/row_count": len(frame),
+        "methods": dg.MetadataValue.json(frame["method"].value_counts().to_dict()),
+        "statuses": dg.MetadataValue.json(frame["status"].value_counts().to_dict()),
+        "actions_covered": int(frame["action_no"].nunique()),
+    })
 
 
-@dg.asset(group_name="extract", kinds={"duckdb"}, code_version="1")
+@dg.asset(group_name="extract", kinds={"python"}, code_version=EXTRACT_CODE_VERSION)
 def indicator_values(
     context: dg.AssetExecutionContext,
     warehouse: Warehouse,
+    intake_plan: Plan,
     passages: pd.DataFrame,
     documents: pd.DataFrame,
-) -> dg.MaterializeResult:
+) -> dg.Output[pd.DataFrame]:
     """Figures in canonical units (m², mines, people, USD, EUR, years), each with its page."""
-    with warehouse.connect() as con:
-        checked = store.replace_table(con, "indicator_values", facts.indicator_values(passages, documents))
-    frame = checked.valid
+    text = extraction_passages(intake_plan, passages, lambda ids: warehouse.read("passages", ids))
+    frame = facts.indicator_values(text, documents)
     context.log.info(f"{len(frame)} figures in {frame['document_id'].nunique()} documents")
-    return dg.MaterializeResult(
-        metadata={
-            "dagster/row_count": len(frame),
-            "rejected_rows": len(checked.rejections),
-            "indicators": dg.MetadataValue.json(frame["indicator"].value_counts().to_dict()),
-        }
-    )
+    return dg.Output(frame, metadata={
+        "dagster/row_count": len(frame),
+        "indicators": dg.MetadataValue.json(frame["indicator"].value_counts().to_dict()),
+    })

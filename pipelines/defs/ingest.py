@@ -1,24 +1,57 @@
-"""Discover the input files and identify each by the hash of its bytes."""
+"""Find the input files, identify each by its hash, and decide what this run must do."""
 
 import dagster as dg
 import pandas as pd
 
-from pipelines.resources import SourcesFolder
+from pipelines.resources import CorrectionsFile, SourcesFolder, Warehouse
+from pipelines.stages.corrections import Correction, CorrectionsError, load_corrections
 from pipelines.stages.intake import discover
+from pipelines.stages.plan import Plan, make_plan
+from pipelines.stages.reading import READ_VERSION, document_id
+from pipelines.stages.versions import extract_versions
 
 
-@dg.asset(group_name="ingest", kinds={"python"}, code_version="1")
+@dg.asset(group_name="ingest", kinds={"python"})
 def source_files(context: dg.AssetExecutionContext, sources: SourcesFolder) -> dg.Output[pd.DataFrame]:
     """Every file in the sources folder with its SHA-256, detected type and duplicate."""
     manifest = discover(sources.folder)
     duplicates = int(manifest["duplicate_of"].notna().sum())
     context.log.info(f"{len(manifest)} files in {sources.folder} ({duplicates} duplicates)")
-    return dg.Output(
-        manifest,
-        metadata={
-            "dagster/row_count": len(manifest),
-            "sources_dir": str(sources.folder),
-            "duplicates": duplicates,
-            "types": dg.MetadataValue.json(manifest["file_type"].value_counts().to_dict()),
-        },
-    )
+    return dg.Output(manifest, metadata={
+        "dagster/row_count": len(manifest),
+        "sources_dir": str(sources.folder),
+        "duplicates": duplicates,
+        "types": dg.MetadataValue.json(manifest["file_type"].value_counts().to_dict()),
+    })
+
+
+@dg.asset(group_name="ingest", kinds={"csv"})
+def analyst_corrections(corrections: CorrectionsFile) -> dg.Output[list[Correction]]:
+    """Analysts' corrections from the corrections file, checked line by line."""
+    try:
+        rows = load_corrections(corrections.file)
+    except CorrectionsError as error:
+        raise dg.Failure(str(error)) from error
+    return dg.Output(rows, metadata={"corrections": len(rows), "file": str(corrections.file)})
+
+
+@dg.asset(group_name="ingest", kinds={"python"})
+def intake_plan(
+    context: dg.AssetExecutionContext,
+    warehouse: Warehouse,
+    source_files: pd.DataFrame,
+    analyst_corrections: list[Correction],
+    oap_actions: pd.DataFrame,
+    action_keywords: pd.DataFrame,
+    section_headings: pd.DataFrame,
+    state_aliases: pd.DataFrame,
+) -> dg.Output[Plan]:
+    """What this run reads, extracts, withdraws and replaces; the rest stays as it is."""
+    documents, quarantine = warehouse.read("documents"), warehouse.read("quarantine")
+    reference = {"oap_actions": oap_actions, "action_keywords": action_keywords,
+                 "section_headings": section_headings, "state_aliases": state_aliases}
+    ids = {document_id(sha) for sha in source_files["sha256"]}
+    plan = make_plan(source_files, documents, quarantine, read_version=READ_VERSION,
+                     extract_versions=extract_versions(ids, reference, analyst_corrections))
+    context.log.info(f"plan: {plan.summary()}")
+    return dg.Output(plan, metadata={k: int(v) for k, v in plan.summary().items()})

@@ -1,19 +1,27 @@
-"""Read each file into pages, record the documents and quarantine, split into passages."""
+"""Read the files of the plan into passages; describe each document; keep the quarantine."""
 
 import dagster as dg
 import pandas as pd
 
 from pipelines.resources import SourcesFolder, Warehouse
 from pipelines.stages import reading
+from pipelines.stages.documents import describe_documents, quarantine_rows
+from pipelines.stages.plan import Plan
+from pipelines.stages.reading import READ_VERSION, ReadBatch
+from pipelines.stages.versions import extract_versions
+from pipelines.stages.corrections import Correction
 from sources import ReadResult, ReadStatus
-from warehouse import store
 
 
-@dg.asset(group_name="parse", kinds={"pdf", "docx"}, code_version="1")
+def _now() -> pd.Timestamp:
+    return pd.Timestamp.now(tz="UTC").tz_localize(None)
+
+
+@dg.asset(group_name="parse", kinds={"pdf", "docx"}, code_version=READ_VERSION)
 def document_pages(
-    context: dg.AssetExecutionContext, sources: SourcesFolder, source_files: pd.DataFrame
-) -> dg.Output[dict[str, ReadResult]]:
-    """Text of every distinct file, page by page with its page number; tables kept."""
+    context: dg.AssetExecutionContext, sources: SourcesFolder, intake_plan: Plan
+) -> dg.Output[ReadBatch]:
+    """Text of each new or changed file, page by page, as passages; failures with reasons."""
 
     def log(file_name: str, result: ReadResult) -> None:
         if result.status is ReadStatus.SUCCESS:
@@ -21,69 +29,78 @@ def document_pages(
         else:
             context.log.warning(f"{file_name}: {result.status.value}: {'; '.join(result.errors)}")
 
-    results = reading.read_files(source_files, sources.folder, use_ocr=sources.ocr, on_read=log)
-    statuses = pd.Series([r.status.value for r in results.values()]).value_counts().to_dict()
-    return dg.Output(
-        results,
-        metadata={
-            "files_read": len(results),
-            "pages": sum(len(r.pages) for r in results.values()),
-            "ocr_pages": sum(r.ocr_pages for r in results.values()),
-            "statuses": dg.MetadataValue.json(statuses),
-        },
-    )
+    results = reading.read_files(intake_plan.to_read, sources.folder, use_ocr=sources.ocr, on_read=log)
+    batch = reading.read_batch(intake_plan.to_read, results, _now())
+    return dg.Output(batch, metadata={
+        "files_read": len(results),
+        "pages": int(batch.meta["pages"].sum()) if len(batch.meta) else 0,
+        "ocr_pages": int(batch.meta["ocr_pages"].sum()) if len(batch.meta) else 0,
+        "failed": len(batch.failures),
+    })
 
 
-@dg.asset(
-    group_name="parse",
-    kinds={"duckdb"},
-    code_version="1",
-    deps=["state_aliases"],
-)
+@dg.asset(group_name="parse", kinds={"python"})
+def passages(document_pages: ReadBatch) -> dg.Output[pd.DataFrame]:
+    """Headings, paragraphs, tables and letterheads of the files read in this run."""
+    frame = document_pages.passages
+    return dg.Output(frame, metadata={
+        "dagster/row_count": len(frame),
+        "kinds": dg.MetadataValue.json(frame["kind"].value_counts().to_dict()),
+    })
+
+
+@dg.asset(group_name="parse", kinds={"python"})
+def quarantine(
+    context: dg.AssetExecutionContext, warehouse: Warehouse, source_files: pd.DataFrame,
+    document_pages: ReadBatch,
+) -> dg.Output[pd.DataFrame]:
+    """Every file that is not loaded, with the reason a person can act on."""
+    previous = warehouse.read("quarantine")
+    frame = quarantine_rows(source_files, document_pages.failures, previous, _now())
+    for row in frame.itertuples(index=False):
+        context.log.warning(f"quarantined: {row.reason}")
+    return dg.Output(frame, metadata={
+        "dagster/row_count": len(frame),
+        "files": dg.MetadataValue.md(frame[["file_name", "reason"]].to_markdown(index=False)
+                                     if len(frame) else "none"),
+    })
+
+
+@dg.asset(group_name="parse", kinds={"python"})
 def documents(
     context: dg.AssetExecutionContext,
     warehouse: Warehouse,
-    source_files: pd.DataFrame,
-    document_pages: dict[str, ReadResult],
+    intake_plan: Plan,
+    document_pages: ReadBatch,
+    analyst_corrections: list[Correction],
+    state_aliases: pd.DataFrame,
+    oap_actions: pd.DataFrame,
+    action_keywords: pd.DataFrame,
+    section_headings: pd.DataFrame,
 ) -> dg.Output[pd.DataFrame]:
-    """One row per document read, attributed to its State, with its language; and the quarantine."""
-    with warehouse.connect() as con:
-        aliases = store.read_table(con, "state_aliases")
-        now = pd.Timestamp.now(tz="UTC").tz_localize(None)
-        docs, quarantine = reading.build_documents(source_files, document_pages, aliases, now)
-        docs = store.replace_table(con, "documents", docs).valid
-        store.replace_table(con, "quarantine", quarantine)
-    for row in quarantine.itertuples(index=False):
-        context.log.warning(f"quarantined {row.file_name}: {row.reason}")
-    return dg.Output(
-        docs,
-        metadata={
-            "dagster/row_count": len(docs),
-            "quarantined": len(quarantine),
-            "needs_review": int((docs["status"] == "needs_review").sum()),
-            "languages": dg.MetadataValue.json(docs["language"].value_counts().to_dict()),
-            "preview": dg.MetadataValue.md(
-                docs[["file_name", "state_iso3", "language", "pages", "status"]].to_markdown(index=False)
-            ),
-            "quarantine": dg.MetadataValue.md(
-                quarantine[["file_name", "reason"]].to_markdown(index=False) if len(quarantine) else "none"
-            ),
-        },
-    )
-
-
-@dg.asset(group_name="parse", kinds={"duckdb"}, code_version="1")
-def passages(
-    warehouse: Warehouse, documents: pd.DataFrame, document_pages: dict[str, ReadResult]
-) -> dg.Output[pd.DataFrame]:
-    """Headings, paragraphs and tables of every document, with page and heading path."""
-    frame = reading.build_passages(documents, document_pages)
-    with warehouse.connect() as con:
-        frame = store.replace_table(con, "passages", frame).valid
-    return dg.Output(
-        frame,
-        metadata={
-            "dagster/row_count": len(frame),
-            "kinds": dg.MetadataValue.json(frame["kind"].value_counts().to_dict()),
-        },
-    )
+    """The documents this run (re)describes: State, language, meeting, review status."""
+    meta, text = document_pages.meta, document_pages.passages
+    again = intake_plan.to_extract - set(meta["document_id"])
+    if again:  # extraction redone without reading: reading facts and passages from the warehouse
+        old = warehouse.read("documents", frozenset(again))
+        old_text = warehouse.read("passages", frozenset(again))
+        for doc_id, name in intake_plan.renamed.items():
+            old.loc[old["document_id"] == doc_id, ["file_name", "source_path"]] = [name, name]
+        meta = pd.concat([meta, old[reading.META_COLUMNS]], ignore_index=True)
+        text = pd.concat([text, old_text], ignore_index=True)
+    reference = {"oap_actions": oap_actions, "action_keywords": action_keywords,
+                 "section_headings": section_headings, "state_aliases": state_aliases}
+    versions = extract_versions(meta["document_id"], reference, analyst_corrections)
+    frame = describe_documents(meta, text, state_aliases, read_version=READ_VERSION,
+                               extract_versions=versions, now=_now())
+    for row in frame[frame["status"] == "needs_review"].itertuples(index=False):
+        context.log.warning(f"{row.file_name} needs review: {row.review_reason}")
+    return dg.Output(frame, metadata={
+        "dagster/row_count": len(frame),
+        "needs_review": int((frame["status"] == "needs_review").sum()),
+        "languages": dg.MetadataValue.json(frame["language"].value_counts().to_dict()),
+        "preview": dg.MetadataValue.md(
+            frame[["file_name", "state_iso3", "language", "pages", "status"]].to_markdown(index=False)
+            if len(frame) else "no document changed"
+        ),
+    })

@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from pipelines.resources import Warehouse
+from schemas.registry import contract
 from warehouse import reference, store
 
 _LOADERS = {
@@ -17,24 +17,24 @@ _LOADERS = {
 
 
 @dg.multi_asset(
-    specs=[
-        dg.AssetSpec(name, group_name="reference", kinds={"duckdb", "csv"},
-                     description=f"Reference table {name}, from warehouse/seeds.")
+    outs={
+        name: dg.AssetOut(group_name="reference", kinds={"csv"},
+                          description=(contract(name).model.__doc__ or "").strip())
         for name in _LOADERS
-    ],
+    },
     can_subset=False,
 )
-def reference_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):
-    """Load the reference seeds, validate them and replace the reference tables."""
-    with warehouse.connect() as con:
-        for name, load in _LOADERS.items():
-            checked = store.replace_table(con, name, load())
-            if len(checked.rejections):
-                context.log.warning(f"{name}: {len(checked.rejections)} rows rejected")
-            yield dg.MaterializeResult(
-                asset_key=name,
-                metadata={
-                    "dagster/row_count": len(checked.valid),
-                    "rejected_rows": len(checked.rejections),
-                },
+def reference_tables(context: dg.AssetExecutionContext):
+    """Load the reference seeds of warehouse/seeds and check them against their contracts.
+
+    A seed that breaks its contract stops the run: extraction must not run on bad reference data.
+    """
+    for name, load in _LOADERS.items():
+        checked = store.validate(contract(name), load())
+        if len(checked.rejections):
+            raise dg.Failure(
+                f"warehouse/seeds: {name} breaks its contract",
+                metadata={"failures": dg.MetadataValue.md(checked.rejections.to_markdown(index=False))},
             )
+        yield dg.Output(checked.valid, output_name=name,
+                        metadata={"dagster/row_count": len(checked.valid)})

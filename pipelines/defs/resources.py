@@ -1,8 +1,8 @@
-"""Bind the resources once, from the settings in the environment."""
+"""Bind the resources once, from the settings in the environment, and choose the executor."""
 
 import dagster as dg
 
-from pipelines.resources import ReportsFolder, SourcesFolder, Warehouse
+from pipelines.resources import CorrectionsFile, ReportsFolder, SourcesFolder, Warehouse
 from pipelines.settings import Settings
 
 
@@ -14,5 +14,9 @@ def resources() -> dg.Definitions:
             "sources": SourcesFolder(path=str(settings.sources), ocr=settings.ocr),
             "warehouse": Warehouse(path=str(settings.warehouse)),
             "reports": ReportsFolder(path=str(settings.reports)),
-        }
+            "corrections": CorrectionsFile(path=str(settings.corrections)),
+        },
+        # Steps are short and share the warehouse: one process avoids a Python start-up per
+        # step; reading spreads over both cores inside document_pages instead.
+        executor=dg.in_process_executor,
     )

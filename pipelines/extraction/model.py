@@ -14,6 +14,7 @@ class PassageKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     TABLE = "table"
+    HEADER = "header"  # letterhead, running header or footer: kept for attribution, not facts
 
 
 class Method(StrEnum):

@@ -13,17 +13,18 @@ from pipelines.extraction.model import Passage, PassageKind
 
 ACTION_COLUMNS = [
     "document_id", "state_iso3", "action_no", "page", "passage_no", "evidence", "method",
-    "confidence", "status", "ocr",
+    "confidence", "status", "ocr", "reviewed_by",
 ]
 INDICATOR_COLUMNS = [
     "fact_id", "document_id", "state_iso3", "indicator", "value", "unit", "year",
-    "disaggregation", "page", "passage_no", "evidence", "ocr",
+    "disaggregation", "page", "passage_no", "evidence", "ocr", "reviewed_by",
 ]
 
 
 def passages_by_document(passages: pd.DataFrame) -> Iterator[tuple[str, list[Passage]]]:
     """Passage records per document, tables with their rows rebuilt from the stored text."""
-    for document_id, group in passages.sort_values(["document_id", "passage_no"]).groupby(
+    body = passages[passages["kind"] != PassageKind.HEADER.value]
+    for document_id, group in body.sort_values(["document_id", "passage_no"]).groupby(
         "document_id", sort=False
     ):
         yield str(document_id), [
@@ -50,7 +51,7 @@ def action_progress(
     state = dict(zip(documents["document_id"], documents["state_iso3"], strict=True))
     rows = [
         [document_id, state.get(document_id), m.action_no, m.page, m.passage_no, m.evidence,
-         m.method.value, m.confidence, m.status, m.ocr]
+         m.method.value, m.confidence, m.status, m.ocr, None]
         for document_id, doc_passages in passages_by_document(passages)
         for m in matcher.mentions(doc_passages)
     ]
@@ -72,7 +73,7 @@ def indicator_values(passages: pd.DataFrame, documents: pd.DataFrame) -> pd.Data
                 rows.setdefault(key, [
                     key, document_id, state, found.indicator, found.value, found.unit,
                     found.year, found.disaggregation, passage.page, passage.passage_no,
-                    found.evidence, passage.ocr,
+                    found.evidence, passage.ocr, None,
                 ])
     frame = pd.DataFrame(list(rows.values()), columns=INDICATOR_COLUMNS)
     frame["year"] = frame["year"].astype("Int64")

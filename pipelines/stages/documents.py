@@ -1,0 +1,92 @@
+"""Describe each document: its State, language and meeting, and whether it needs review."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipelines.extraction.meeting import detect_meeting
+from pipelines.extraction.model import PassageKind
+from pipelines.extraction.states import AliasIndex, attribute_state
+from pipelines.stages.reading import QUARANTINE_COLUMNS
+from sources.language import detect_language
+
+DOCUMENT_COLUMNS = [
+    "document_id", "file_name", "format", "sha256", "size_bytes", "state_iso3", "state_method",
+    "state_confidence", "language", "pages", "ocr_pages", "status", "review_reason",
+    "meeting_id", "title", "source_path", "read_notes", "read_version", "extract_version",
+    "loaded_at",
+]
+
+
+def describe_documents(
+    meta: pd.DataFrame,
+    passages: pd.DataFrame,
+    aliases: pd.DataFrame,
+    *,
+    read_version: str,
+    extract_versions: dict[str, str],
+    now: pd.Timestamp,
+) -> pd.DataFrame:
+    """``documents`` rows from reading facts (``meta``) and the documents' passages."""
+    index = AliasIndex(aliases)
+    grouped = dict(tuple(passages.sort_values("passage_no").groupby("document_id")))
+    rows = []
+    for doc in meta.itertuples(index=False):
+        doc_passages = grouped.get(doc.document_id, passages.iloc[0:0])
+        rows.append(_describe(doc, doc_passages, index) + [
+            read_version, extract_versions[doc.document_id], now,
+        ])
+    return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+
+
+def _describe(doc, passages: pd.DataFrame, index: AliasIndex) -> list:
+    is_header = passages["kind"] == PassageKind.HEADER.value
+    furniture = passages.loc[is_header, "text"].tolist()
+    body = passages.loc[~is_header]
+    head = "\n".join(body.loc[body["page"] == body["page"].min(), "text"]) if len(body) else ""
+    text = "\n".join(body["text"])
+    state = attribute_state(doc.file_name, head, text, furniture, index)
+    reasons = [r for r in (state.review_reason, doc.read_notes) if r and not pd.isna(r)]
+    if doc.ocr_pages:
+        reasons.append(f"{doc.ocr_pages} page(s) read by OCR; check the figures")
+    headings = body.loc[body["kind"] == PassageKind.HEADING.value, "text"]
+    title = headings.iloc[0][:200] if len(headings) else None
+    return [
+        doc.document_id, doc.file_name, doc.format, doc.sha256, doc.size_bytes, state.iso3,
+        state.method, state.confidence, detect_language(text or "\n".join(furniture)),
+        doc.pages, doc.ocr_pages, "needs_review" if reasons else "loaded",
+        "; ".join(reasons) or None, detect_meeting(doc.file_name, head), title,
+        doc.source_path, doc.read_notes,
+    ]
+
+
+def quarantine_rows(
+    manifest: pd.DataFrame,
+    failures: pd.DataFrame,
+    previous: pd.DataFrame,
+    now: pd.Timestamp,
+) -> pd.DataFrame:
+    """The whole quarantine after this run: duplicates, new read failures, and earlier read
+    failures whose file is unchanged (kept with the date they were first found)."""
+    rows = []
+    for row in manifest[manifest["duplicate_of"].notna()].itertuples(index=False):
+        reason = f"{row.file_name}: same content as {row.duplicate_of}; counted once, as that file"
+        rows.append([row.file_name, row.sha256, reason, "identify", now])
+    fresh = set(failures["file_name"])
+    current = set(zip(manifest["file_name"], manifest["sha256"], strict=True))
+    kept = [
+        [row.file_name, row.sha256, row.reason, row.stage, row.detected_at]
+        for row in previous.itertuples(index=False)
+        if row.stage == "read" and row.file_name not in fresh
+        and (row.file_name, row.sha256) in current
+    ]
+    # A row found again keeps the date it was first found: a run that changes nothing
+    # changes no row.
+    first_seen = {(r.file_name, r.reason): r.detected_at for r in previous.itertuples(index=False)}
+    rows += [list(r) for r in failures.itertuples(index=False)] + kept
+    merged = pd.DataFrame(rows, columns=QUARANTINE_COLUMNS)
+    merged["detected_at"] = [
+        first_seen.get((name, reason), found)
+        for name, reason, found in zip(merged["file_name"], merged["reason"], merged["detected_at"], strict=True)
+    ]
+    return merged.sort_values("file_name", ignore_index=True)

@@ -1,0 +1,118 @@
+"""Decide what a run must do, by comparing the files with what the warehouse already holds.
+
+A document is known by the hash of its bytes. A run reads only files whose bytes it has
+not read before (with the current reader), extracts facts only from documents that are new
+or whose extraction rules or reference terms changed, marks documents whose file is gone as
+withdrawn (their rows stay, for the record), and replaces a document whose file changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from pipelines.stages.reading import document_id
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What one run changes; everything not named here stays as it is."""
+
+    to_read: pd.DataFrame  # manifest rows of files to read
+    to_extract: frozenset[str]  # document ids whose facts are (re)extracted
+    withdrawn: frozenset[str]  # document ids whose file is no longer in the sources
+    replaced: frozenset[str]  # document ids superseded by a changed file of the same name
+    renamed: dict[str, str] = field(default_factory=dict)  # document id -> new file name
+    restored: frozenset[str] = frozenset()  # withdrawn document ids whose file is back
+    unchanged: int = 0
+
+    @property
+    def is_empty(self) -> bool:
+        return not (len(self.to_read) or self.to_extract or self.withdrawn or self.replaced
+                    or self.renamed or self.restored)
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "to_read": len(self.to_read),
+            "to_extract": len(self.to_extract),
+            "withdrawn": len(self.withdrawn),
+            "replaced": len(self.replaced),
+            "renamed": len(self.renamed),
+            "restored": len(self.restored),
+            "unchanged": self.unchanged,
+        }
+
+
+def make_plan(
+    manifest: pd.DataFrame,
+    previous: pd.DataFrame,
+    quarantined: pd.DataFrame,
+    *,
+    read_version: str,
+    extract_versions: Mapping[str, str],
+) -> Plan:
+    """Compare the files (``manifest``) with the warehouse's ``documents`` and ``quarantine``.
+
+    ``previous`` needs document_id, file_name, sha256, status, read_version, extract_version;
+    ``quarantined`` needs file_name, sha256 and stage; ``extract_versions`` gives the current
+    extraction version of every document id in the manifest.
+    """
+    originals = manifest[manifest["duplicate_of"].isna()]
+    known = previous.set_index("sha256") if len(previous) else previous
+    failed_before = {
+        (row.file_name, row.sha256)
+        for row in quarantined.itertuples(index=False)
+        if row.stage == "read"
+    }
+    current_shas = set(originals["sha256"])
+    to_read_rows, to_extract, renamed, restored = [], set(), {}, set()
+    unchanged = 0
+    for row in originals.itertuples(index=False):
+        doc_id = document_id(row.sha256)
+        if len(previous) and row.sha256 in known.index:
+            before = known.loc[row.sha256]
+            if before["read_version"] != read_version:
+                to_read_rows.append(row)
+                to_extract.add(doc_id)
+                continue
+            if before["extract_version"] != extract_versions[doc_id]:
+                to_extract.add(doc_id)
+            if before["file_name"] != row.file_name:
+                renamed[doc_id] = row.file_name
+            if before["status"] == "withdrawn":
+                restored.add(doc_id)
+                to_extract.add(doc_id)  # its document row is rebuilt with a live status
+            if doc_id not in to_extract and doc_id not in renamed and doc_id not in restored:
+                unchanged += 1
+        elif (row.file_name, row.sha256) in failed_before:
+            unchanged += 1  # the same bytes failed before: the quarantine row stands
+        else:
+            to_read_rows.append(row)
+            to_extract.add(doc_id)
+    gone = previous[~previous["sha256"].isin(current_shas)] if len(previous) else previous
+    names_now = set(manifest["file_name"])
+    replaced = frozenset(gone.loc[gone["file_name"].isin(names_now), "document_id"])
+    withdrawn = frozenset(
+        gone.loc[~gone["file_name"].isin(names_now) & (gone["status"] != "withdrawn"), "document_id"]
+    )
+    return Plan(
+        to_read=pd.DataFrame(to_read_rows, columns=manifest.columns),
+        to_extract=frozenset(to_extract),
+        withdrawn=withdrawn,
+        replaced=replaced,
+        renamed=renamed,
+        restored=frozenset(restored),
+        unchanged=unchanged,
+    )
+
+
+def extraction_passages(
+    plan: Plan, new: pd.DataFrame, read_stored: Callable[[frozenset[str]], pd.DataFrame]
+) -> pd.DataFrame:
+    """Passages of every document whose facts a run extracts: just read, or stored before."""
+    stored = plan.to_extract - set(new["document_id"])
+    if not stored:
+        return new
+    return pd.concat([new, read_stored(frozenset(stored))], ignore_index=True)
