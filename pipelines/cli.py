@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pipelines.commands import evaluate, run
+from pipelines.commands import evaluate, review, run
 
 #: Every subcommand module; each adds its parser and handler.
-COMMANDS = (run, evaluate)
+COMMANDS = (run, review, evaluate)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -56,9 +56,14 @@ class Warehouse(dg.ConfigurableResource):
 
 
 class ReportsFolder(dg.ConfigurableResource):
-    """Folder the stock-taking report is written to."""
+    """Folder the stock-taking report is written to, and in which formats."""
 
     path: str
+    formats: str = "html,pdf,docx"
+
+    @property
+    def format_list(self) -> tuple[str, ...]:
+        return tuple(f.strip() for f in self.formats.split(",") if f.strip())
 
     @property
     def folder(self) -> Path:

@@ -17,6 +17,7 @@ ENV_WAREHOUSE = "OAP_WAREHOUSE"
 ENV_REPORTS = "OAP_REPORTS"
 ENV_OCR = "OAP_OCR"
 ENV_CORRECTIONS = "OAP_CORRECTIONS"
+ENV_REPORT_FORMATS = "OAP_REPORT_FORMATS"
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Settings:
     reports: Path
     ocr: bool
     corrections: Path = PROJECT_ROOT / "corrections" / "corrections.csv"
+    report_formats: str = "html,pdf,docx"
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -38,6 +40,7 @@ class Settings:
             reports=path(ENV_REPORTS, PROJECT_ROOT / "reports"),
             ocr=os.environ.get(ENV_OCR, "1") not in ("0", "false", "no"),
             corrections=path(ENV_CORRECTIONS, PROJECT_ROOT / "corrections" / "corrections.csv"),
+            report_formats=os.environ.get(ENV_REPORT_FORMATS) or "html,pdf,docx",
         )
 
     def export(self) -> None:
@@ -47,6 +50,7 @@ class Settings:
         os.environ[ENV_REPORTS] = str(self.reports)
         os.environ[ENV_OCR] = "1" if self.ocr else "0"
         os.environ[ENV_CORRECTIONS] = str(self.corrections)
+        os.environ[ENV_REPORT_FORMATS] = self.report_formats
 
 
 def dagster_home() -> Path:

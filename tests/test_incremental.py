@@ -32,7 +32,8 @@ def workspace(tmp_path: Path):
     sources.mkdir()
     corrections = tmp_path / "corrections.csv"
     settings = Settings(sources=sources, warehouse=tmp_path / "w.duckdb",
-                        reports=tmp_path / "reports", ocr=False, corrections=corrections)
+                        reports=tmp_path / "reports", ocr=False, corrections=corrections,
+                        report_formats="html")
     with dg.instance_for_test() as instance:
         def run():
             result = run_pipeline(settings, instance=instance)

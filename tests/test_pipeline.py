@@ -39,7 +39,8 @@ def pipeline_run(tmp_path_factory):
     (sources / "corrupt.pdf").write_bytes(b"%PDF-1.4\n%broken")
     shutil.copy(sources / "peru_update.pdf", sources / "peru_update_copy.pdf")
     settings = Settings(
-        sources=sources, warehouse=root / "oap.duckdb", reports=root / "reports", ocr=False
+        sources=sources, warehouse=root / "oap.duckdb", reports=root / "reports", ocr=False,
+        report_formats="html",
     )
     with dg.instance_for_test() as instance:
         result = run_pipeline(settings, instance=instance)

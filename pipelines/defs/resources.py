@@ -13,7 +13,7 @@ def resources() -> dg.Definitions:
         resources={
             "sources": SourcesFolder(path=str(settings.sources), ocr=settings.ocr),
             "warehouse": Warehouse(path=str(settings.warehouse)),
-            "reports": ReportsFolder(path=str(settings.reports)),
+            "reports": ReportsFolder(path=str(settings.reports), formats=settings.report_formats),
             "corrections": CorrectionsFile(path=str(settings.corrections)),
         },
         # Steps are short and share the warehouse: one process avoids a Python start-up per

@@ -1,0 +1,130 @@
+"""The report's charts: drawn once with matplotlib, kept as inline SVG and as PNG.
+
+Every series is told apart by fill and hatching, not by colour alone, so the charts read in
+greyscale print; every chart comes with a caption, an aria-label and a data table.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure as MplFigure
+
+from pipelines.reporting.format import number
+
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 8,
+    "axes.edgecolor": "#333333",
+    "axes.linewidth": 0.6,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "hatch.linewidth": 0.6,
+    "svg.fonttype": "none",
+}
+#: Fill, hatch and legend label of each series.
+SERIES = {
+    "reported": ("#3a3a3a", "", "Reported"),
+    "silent": ("#ffffff", "////", "Silent"),
+    "cancelled_m2": ("#d9d9d9", "....", "Cancelled"),
+    "reduced_m2": ("#9a9a9a", "////", "Reduced"),
+    "cleared_m2": ("#303030", "", "Cleared"),
+}
+
+
+def _export(fig: MplFigure, key: str, label: str) -> tuple[str, bytes]:
+    with plt.rc_context({"svg.hashsalt": key}):
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg"):]
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.DOTALL)
+    safe = label.replace("&", "and").replace('"', "'").replace("<", "").replace(">", "")
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{safe}" ', 1)
+    png = io.BytesIO()
+    fig.savefig(png, format="png", dpi=160, bbox_inches="tight")
+    plt.close(fig)
+    return svg, png.getvalue()
+
+
+def _barh(ax, labels, columns: dict[str, list[float]]) -> None:
+    left = [0.0] * len(labels)
+    for key, values in columns.items():
+        fill, hatch, legend = SERIES[key]
+        ax.barh(labels, values, left=left, color=fill, hatch=hatch, edgecolor="#000000",
+                linewidth=0.5, label=legend, height=0.62)
+        left = [a + b for a, b in zip(left, values)]
+    ax.invert_yaxis()
+    ax.tick_params(axis="y", length=0)
+    ax.legend(loc="lower right", frameon=False, fontsize=7, ncols=len(columns),
+              bbox_to_anchor=(1.0, 1.0))
+
+
+def coverage_by_section(sections: pd.DataFrame) -> tuple[str, bytes]:
+    """Share of applicable State-action pairs reported and silent, per OAP section."""
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(6.3, 0.42 * len(sections) + 0.9))
+        labels = [textwrap.fill(f"{s.section_no}. {s.title}", 34) for s in sections.itertuples()]
+        totals = sections.applicable_pairs.where(sections.applicable_pairs > 0, 1)
+        reported = (100 * sections.reported_applicable_pairs / totals).tolist()
+        silent = (100 * sections.silent_pairs / totals).tolist()
+        _barh(ax, labels, {"reported": reported, "silent": silent})
+        for y, value in enumerate(reported):
+            ax.text(101, y, f"{value:.0f} %", va="center", fontsize=7)
+        ax.set_xlim(0, 110)
+        ax.set_xlabel("Per cent of the State-action pairs that apply")
+        return _export(fig, "coverage", "Bar chart: share of applicable actions reported on, "
+                       "by section of the Oslo Action Plan")
+
+
+def land_release(land: pd.DataFrame) -> tuple[str, bytes]:
+    """Land released per State, by method, summed over the years 2020 on."""
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(6.3, 0.36 * len(land) + 0.9))
+        columns = {key: land[key].fillna(0).tolist()
+                   for key in ("cancelled_m2", "reduced_m2", "cleared_m2")}
+        _barh(ax, land.state_name.tolist(), columns)
+        totals = land[["cancelled_m2", "reduced_m2", "cleared_m2"]].fillna(0).sum(axis=1)
+        peak = float(totals.max() or 1)
+        for y, total in enumerate(totals):
+            ax.text(total + peak * 0.01, y, number(total), va="center", fontsize=7)
+        ax.set_xlim(0, peak * 1.25)
+        ax.set_xlabel("Square metres released, 2020 on")
+        ax.xaxis.set_major_formatter(lambda x, _: f"{x / 1e6:,.0f} M" if x else "0")
+        return _export(fig, "land", "Bar chart: land released by method and State")
+
+
+def deadlines(states: pd.DataFrame, meeting_date: pd.Timestamp) -> tuple[str, bytes]:
+    """Article 5 deadlines in force, extensions granted, and the 2025 aspiration."""
+    states = states.dropna(subset=["deadline_in_force"]).reset_index(drop=True)
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(6.3, 0.2 * len(states) + 1.1))
+        for y, row in states.iterrows():
+            early = bool(row.before_2025)
+            ax.plot(row.deadline_in_force, y, marker="o" if early else "s", markersize=5,
+                    color="#000000", markerfacecolor="#000000" if early else "#ffffff",
+                    linestyle="none")
+            if row.extended:
+                ax.annotate("", xy=(row.deadline_extended, y), xytext=(row.deadline_in_force, y),
+                            arrowprops={"arrowstyle": "->", "linewidth": 0.7, "linestyle": "--"})
+        labels = [f"{r.state_name}{'' if r.submitted else ' *'}" for r in states.itertuples()]
+        ax.set_yticks(range(len(states)), labels)
+        for tick, early in zip(ax.get_yticklabels(), states.before_2025):
+            tick.set_fontweight("bold" if early else "normal")
+        ax.invert_yaxis()
+        ax.axvline(pd.Timestamp("2025-01-01"), color="#000000", linewidth=0.8, linestyle="-")
+        ax.axvline(meeting_date, color="#555555", linewidth=0.8, linestyle=":")
+        top = -0.8
+        ax.text(pd.Timestamp("2025-01-01"), top, " 2025", fontsize=7, va="bottom")
+        ax.text(meeting_date, top, "20MSP ", fontsize=7, va="bottom", ha="right")
+        ax.tick_params(axis="y", length=0, labelsize=7)
+        ax.set_xlabel("Deadline (● before 2025, □ 2025 or later; dashed arrow: extended; * no update)")
+        return _export(fig, "deadlines", "Timeline: Article 5 deadlines of the States Parties "
+                       "with mined areas, marking those before 2025")

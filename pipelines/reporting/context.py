@@ -1,0 +1,53 @@
+"""What every chapter builder needs: the views, the run's details, and small table helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from pipelines.reporting.format import source_href
+from pipelines.reporting.model import Cell, Table
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+MEETING_DATE = pd.Timestamp("2022-11-21")
+
+
+@dataclass(frozen=True)
+class Context:
+    views: dict[str, pd.DataFrame]
+    generated: pd.Timestamp
+    run_info: dict[str, Any] = field(default_factory=dict)
+
+    def view(self, name: str) -> pd.DataFrame:
+        return self.views[name]
+
+    @property
+    def sources_dir(self) -> str | None:
+        return self.run_info.get("sources_dir")
+
+    def href(self, source_path: str | None) -> str | None:
+        return source_href(source_path, self.sources_dir)
+
+    def multiple_meetings(self) -> bool:
+        return self.view("v_documents").meeting_id.dropna().nunique() > 1
+
+
+Column = tuple[str, str | Callable[[Any], str | Cell], bool]
+
+
+def make_table(caption: str, frame: pd.DataFrame, columns: Sequence[Column], *,
+               note: str = "", css: str = "") -> Table:
+    """A table from rows of ``frame``: each column is (header, field or function, numeric)."""
+    rows = []
+    for row in frame.itertuples(index=False):
+        cells = []
+        for _, source, _ in columns:
+            value = source(row) if callable(source) else getattr(row, source)
+            cells.append(value if isinstance(value, Cell) else Cell("" if value is None else str(value)))
+        rows.append(tuple(cells))
+    numeric = tuple(i for i, (_, _, is_number) in enumerate(columns) if is_number)
+    return Table(caption, tuple(header for header, _, _ in columns), tuple(rows), numeric,
+                 css, note=note)

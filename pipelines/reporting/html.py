@@ -1,0 +1,39 @@
+"""Render the report to one self-contained HTML file: CSS inline, charts as inline SVG."""
+
+from __future__ import annotations
+
+import importlib.resources
+from importlib.metadata import PackageNotFoundError, version
+
+import jinja2
+
+from pipelines.reporting.model import Report
+
+_TEMPLATES = importlib.resources.files("pipelines.reporting").joinpath("templates")
+
+
+def _load(name: str) -> str | None:
+    resource = _TEMPLATES.joinpath(name)
+    return resource.read_text(encoding="utf-8") if resource.is_file() else None
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FunctionLoader(_load),
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.StrictUndefined)
+    env.filters["kind"] = lambda block: type(block).__name__
+    return env
+
+
+def _version() -> str:
+    try:
+        return version("oap-progress")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def render_html(report: Report) -> str:
+    """The report as an HTML document."""
+    template = _environment().get_template("report.html.j2")
+    return template.render(tp=report.title_page, headings=report.headings(2),
+                           blocks=report.blocks, css=_load("report.css"), version=_version())

@@ -1,0 +1,100 @@
+"""Read the committee views, and nothing else, out of the warehouse."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from warehouse.views import OPTIONAL_VIEWS, VIEWS, create_views, view_comment
+
+log = logging.getLogger(__name__)
+
+#: Order in which the report lists the rows of each view.
+ORDER_BY: dict[str, str] = {
+    "v_documents": "state_name NULLS LAST, meeting_start NULLS LAST, file_name",
+    "v_states": "state_name",
+    "v_indicators": "sort_order",
+    "v_action_applicability": "action_no",
+    "v_evidence": "action_no, quote_rank",
+    "v_state_actions": "state_name, action_no",
+    "v_state_sections": "state_iso3, section_no",
+    "v_figures": "state_name, indicator, year NULLS LAST, disaggregation NULLS FIRST, meeting_start",
+    "v_figures_breakdown": "state_name, indicator, year NULLS LAST",
+    "v_coverage_matrix": "state_name, action_no",
+    "v_action_summary": "action_no",
+    "v_section_summary": "first_action",
+    "v_state_summary": "state_name",
+    "v_article5_land_release": "state_name, year NULLS LAST",
+    "v_article5_deadlines": "deadline_in_force NULLS LAST, state_name",
+    "v_risk_education": "state_name, year NULLS LAST",
+    "v_victim_assistance": "state_name, indicator NULLS LAST, year NULLS LAST",
+    "v_cooperation_funding": "state_name, currency NULLS LAST, year NULLS LAST",
+    "v_compliance": "state_name",
+    "v_universalization": "action_no, state_name",
+    "v_disaggregation": "section_no",
+    "v_headline_figures": "sort_order",
+    "v_change_over_time": "state_name, meeting_start NULLS LAST",
+    "v_publication_index": "state_name NULLS LAST, meeting_id NULLS LAST, file_name",
+    "v_quarantine": "stage, file_name",
+    "v_runs": "started_at",
+    "v_corrections": "line",
+}
+
+
+def _overlay(path: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory database with the current views over the warehouse attached read-only."""
+    overlay = duckdb.connect()
+    literal = "'" + str(path).replace("'", "''") + "'"  # ATTACH takes no parameters
+    overlay.execute(f"ATTACH {literal} AS warehouse (READ_ONLY)")
+    overlay.execute("SET search_path = 'memory.main,warehouse.main'")
+    create_views(overlay)
+    return overlay
+
+
+def stale_views(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Views that are missing on ``con`` or were created from other SQL than this code's."""
+    comments = dict(con.execute(
+        "SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
+    return [name for name in VIEWS if comments.get(name) != view_comment(name)]
+
+
+@contextmanager
+def open_warehouse(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection on which every committee view exists, as this code defines it.
+
+    The warehouse is opened read-only and its own views are used when they are this code's
+    (their comments carry a fingerprint of the SQL). When they are missing or out of date, the
+    same views are created in memory over the read-only file instead, so the report never reads
+    a stale definition.
+    """
+    con = duckdb.connect(str(path), read_only=True)
+    stale = stale_views(con)
+    if stale:
+        con.close()
+        log.warning("%s: views missing or out of date (%s); using current definitions in memory",
+                    path, ", ".join(stale))
+        con = _overlay(path)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def load_views(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    """Every committee view as a DataFrame, in report order; optional views when present."""
+    present = {name for (name,) in con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    frames = {}
+    for name in VIEWS:
+        order = ORDER_BY.get(name)
+        sql = f"SELECT * FROM {name}" + (f" ORDER BY {order}" if order else "")
+        frames[name] = con.execute(sql).df()
+    for name in OPTIONAL_VIEWS:
+        if name in present:
+            frames[name] = con.execute(f"SELECT * FROM {name} ORDER BY {ORDER_BY[name]}").df()
+    return frames

@@ -1,0 +1,239 @@
+"""The stock-taking report built from the hand-made warehouse, read back in each format."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import docx
+import duckdb
+import lxml.html
+import pypdfium2
+import pytest
+from warehouse_fixture import build_fixture_warehouse
+
+from pipelines.reporting import build_report
+from warehouse.views import create_views
+
+SECTIONS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = build_fixture_warehouse(tmp_path_factory.mktemp("wh") / "oap.duckdb", corrections=True)
+    with duckdb.connect(str(path)) as con:
+        create_views(con)
+    return path
+
+
+@pytest.fixture(scope="module")
+def report(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("report")
+    return build_report(warehouse, out, run_info={"sources_dir": "../sources", "run_id": "run-7",
+                                                  "generated_at": "2022-10-01T09:00:00Z"})
+
+
+@pytest.fixture(scope="module")
+def html(report: dict[str, Path]) -> str:
+    return report["html"].read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def tree(html: str):
+    return lxml.html.fromstring(html)
+
+
+def view(warehouse: Path, sql: str):
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql).df()
+
+
+def text_of(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def table(tree, caption: str) -> list[list[str]]:
+    """Rows of the table whose caption contains ``caption``, as cell texts."""
+    for found in tree.iter("table"):
+        head = found.find("caption")
+        if head is not None and caption in text_of(head):
+            return [[text_of(c) for c in row] for row in found.iter("tr")]
+    raise AssertionError(f"no table captioned {caption!r}")
+
+
+def test_every_format_is_written(report: dict[str, Path]) -> None:
+    assert set(report) == {"html", "pdf", "docx"}
+    for path in report.values():
+        assert path.name.startswith("stocktaking_report.") and path.stat().st_size > 5_000
+
+
+def test_html_has_title_page_contents_and_every_section_and_action(html: str, tree) -> None:
+    for words in ("Twentieth Meeting of the States Parties", "Geneva, 21-25 November 2022",
+                  "Oslo Action Plan: mid-point stock-taking 2020-2022",
+                  "APLC/MSP.20/2022/WP.x (draft)", "1 October 2022"):
+        assert words in html
+    toc = {a.get("href") for a in tree.xpath("//nav[@class='toc']//a")}
+    for section in SECTIONS:
+        assert tree.get_element_by_id(f"section-{section}") is not None
+        assert f"#section-{section}" in toc
+        assert tree.get_element_by_id(f"gender-{section}") is not None
+    for action in range(1, 51):
+        heading = tree.get_element_by_id(f"action-{action}")
+        assert text_of(heading).startswith(f"Action {action}.")
+    numbers = [int(n.text.rstrip(".")) for n in tree.xpath("//p[@class='para']/span[@class='pn']")]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 50
+
+
+def test_html_is_self_contained(html: str, tree) -> None:
+    assert not re.search(r"""\bsrc\s*=\s*["'](?!data:)""", html)
+    assert not re.search(r"""href\s*=\s*["']\s*(https?:|//)""", html)
+    assert "<link" not in html and "<script" not in html
+    assert len(tree.xpath("/html/head/style")) == 1
+    for figure in tree.xpath("//figure"):
+        assert figure.xpath(".//figcaption") and figure.xpath(".//svg[@role='img'][@aria-label]")
+        assert figure.getnext().get("class").startswith("table-block")  # data beside the chart
+    assert len(tree.xpath("//figure")) == 3
+
+
+def test_every_quote_names_state_file_and_page(tree) -> None:
+    quotes = tree.xpath("//blockquote[@class='evidence']")
+    assert len(quotes) >= 40
+    files = set(view_files())
+    for quote in quotes:
+        cite = text_of(quote.find("cite"))
+        assert re.search(r", p\. \d+", cite), cite
+        assert any(name in cite for name in files), cite
+    quotes_after: dict[str, int] = {}
+    current = None
+    for element in tree.xpath("//main")[0]:
+        if element.tag in ("h1", "h2", "h3"):
+            current = element.get("id") if element.get("id", "").startswith("action-") else None
+            if current:
+                quotes_after[current] = 0
+        elif element.tag == "blockquote" and current:
+            quotes_after[current] += 1
+    assert len(quotes_after) == 50 and max(quotes_after.values()) == 3
+    assert quotes_after["action-21"] == 3 and quotes_after["action-1"] == 0
+    links = tree.xpath("//blockquote[@class='evidence']//cite/a/@href")
+    assert links and all(link.startswith("../sources/IM202") for link in links)
+
+
+def view_files() -> list[str]:
+    from warehouse_fixture import DOCUMENTS
+
+    return [d[0] for d in DOCUMENTS if d[4] != "withdrawn"]
+
+
+def test_headline_figures_equal_the_warehouse(warehouse: Path, tree) -> None:
+    expected = view(warehouse, "SELECT * FROM v_headline_figures WHERE basis <> 'count'")
+    rows = {r[0]: r for r in table(tree, "Headline figures")[1:]}
+    assert len(rows) == len(expected)
+    for row in expected.itertuples():
+        value = f"{int(row.value):,}"
+        assert value in rows[row.label][1], (row.label, rows[row.label])
+        assert rows[row.label][2] == str(row.states)
+
+
+def test_committee_figures_equal_the_warehouse(warehouse: Path, tree, html: str) -> None:
+    land = view(warehouse, "SELECT * FROM v_article5_land_release WHERE cleared_m2 IS NOT NULL")
+    rows = table(tree, "Land release reported by States")
+    printed = {(r[0], r[1]): r for r in rows[1:]}
+    for row in land.itertuples():
+        assert printed[(row.state_name, str(row.year))][4] == f"{int(row.cleared_m2):,}"
+    assert "99,999,999" not in html  # the withdrawn draft
+    va = view(warehouse, "SELECT * FROM v_victim_assistance WHERE total IS NOT NULL")
+    rows = table(tree, "Victim assistance: casualties")
+    assert sorted(r[3] for r in rows[1:] if r[3]) == sorted(f"{int(v):,}" for v in va.total)
+
+
+def test_coverage_matrix_shows_gaps_and_greys_out_not_applicable(warehouse: Path, tree) -> None:
+    matrix = view(warehouse, "SELECT coverage, count(*) AS n FROM v_coverage_matrix GROUP BY ALL")
+    counts = dict(zip(matrix.coverage, matrix.n))
+    cells = tree.xpath("//table[contains(@class, 'matrix')]//td")
+    assert sum(c.get("class") == "na" for c in cells) == counts["not applicable"]
+    assert sum(c.get("class") == "reported" for c in cells) == counts["reported"]
+    assert sum(c.get("class") == "silent" for c in cells) == counts["silent"]
+    norway = next(r for r in table(tree, "Coverage matrix, sections V-VI") if r and r[0] == "Norway")
+    assert set(norway[1:-2]) == {"–"}
+
+
+def test_method_annexes_and_gender(tree, html: str) -> None:
+    quarantine = table(tree, "Files not read")
+    assert {r[0] for r in quarantine[1:]} == {"scan_illegible.pdf", "update_2022.doc", "protected_update.pdf"}
+    corrections = table(tree, "Analysts' corrections")
+    assert [r[-2] for r in corrections[1:]] == ["Attributed from the cover e-mail",
+                                                 "Checked against the annex"]
+    assert "0 action mentions and 1 figure are as confirmed" in html
+    assert "Afghanistan" in text_of(tree.get_element_by_id("annex-silent").getparent())
+    index = table(tree, "Updates read")
+    assert len(index) == 1 + 12
+    hashes = table(tree, "Input files")
+    assert all(re.fullmatch(r"[0-9a-f]{64}", r[1]) for r in hashes[1:])
+    assert "run-7" in html and "0.1.0+def5678" in html
+    gender = text_of(tree.get_element_by_id("gender-VII").getnext())
+    assert "3 of the 3 States" in gender and "Cambodia, Colombia, Peru" in gender
+    assert tree.get_element_by_id("change") is not None
+
+
+def test_docx_has_the_same_headings(report: dict[str, Path], tree) -> None:
+    document = docx.Document(str(report["docx"]))
+    headings = [(p.style.name, p.text.replace("\t", " ")) for p in document.paragraphs
+                if p.style.name.startswith("Heading")]
+    html_headings = [" ".join(text_of(h).split()) for h in tree.xpath("//main//h1|//main//h2|//main//h3")]
+    assert [" ".join(text.split()) for _, text in headings] == html_headings
+    level2 = [text for style, text in headings if style == "Heading 2"]
+    for section in SECTIONS:
+        assert any(f"Section {section}:" in text for text in level2)
+    assert sum(style == "Heading 3" and text.startswith("Action ") for style, text in headings) == 50
+    assert len(document.inline_shapes) == 3
+    assert len(document.tables) == len(tree.xpath("//main//table")) + 1  # + title masthead
+
+
+def test_pdf_has_pages(report: dict[str, Path]) -> None:
+    pdf = pypdfium2.PdfDocument(str(report["pdf"]))
+    try:
+        assert len(pdf) > 10
+        first = pdf[0].get_textpage().get_text_range()
+        assert "Twentieth Meeting of the States Parties" in first
+    finally:
+        pdf.close()
+
+
+def test_report_reads_a_warehouse_without_views_and_leaves_it_untouched(tmp_path: Path) -> None:
+    path = build_fixture_warehouse(tmp_path / "bare.duckdb")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    written = build_report(path, tmp_path / "out", formats=("html",))
+    assert set(written) == {"html"}
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert 'id="section-IX"' in written["html"].read_text(encoding="utf-8")
+
+
+def test_single_meeting_has_no_change_chapter(tmp_path: Path) -> None:
+    path = build_fixture_warehouse(tmp_path / "one.duckdb")
+    with duckdb.connect(str(path)) as con:
+        con.execute("UPDATE documents SET status = 'withdrawn' WHERE meeting_id = 'IM2021'")
+        con.execute("UPDATE oap_actions SET text = 'States Parties will work in partnership.', "
+                    "text_status = 'verified' WHERE action_no = 6")
+        create_views(con)
+    written = build_report(path, tmp_path / "out", formats=("html", "docx"))
+    html = written["html"].read_text(encoding="utf-8")
+    assert 'id="change"' not in html and 'id="deadlines"' in html
+    assert 'class="plain action-text">States Parties will work in partnership.' in html
+    texts = [p.text for p in docx.Document(str(written["docx"])).paragraphs]
+    assert "States Parties will work in partnership." in texts
+
+
+def test_links_to_sources_stay_relative(warehouse: Path, tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    written = build_report(warehouse, tmp_path / "reports" / "2022", formats=("html",),
+                           run_info={"sources_dir": str(sources)})
+    tree = lxml.html.fromstring(written["html"].read_text(encoding="utf-8"))
+    links = tree.xpath("//table//a/@href")
+    assert "../../sources/IM2022/peru_im2022_actualizacion.pdf" in links
+    assert not any(link.startswith("/") for link in links)
+
+
+def test_unknown_format_is_refused(warehouse: Path, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown report formats"):
+        build_report(warehouse, tmp_path, formats=("odt",))
