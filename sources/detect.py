@@ -10,6 +10,7 @@ from pathlib import Path
 class FileType(StrEnum):
     PDF = "pdf"
     DOCX = "docx"
+    DOCM = "docm"  # macro-enabled Word: never opened, so no macro can run
     DOC = "doc"  # legacy Word 97-2003 (OLE2 compound file)
     ZIP = "zip"  # a zip archive that is not a Word document
     HTML = "html"
@@ -49,4 +50,6 @@ def _zip_type(path: Path) -> FileType:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError):
         return FileType.UNKNOWN
-    return FileType.DOCX if "word/document.xml" in names else FileType.ZIP
+    if "word/document.xml" not in names:
+        return FileType.ZIP
+    return FileType.DOCM if any(n.lower().endswith("vbaproject.bin") for n in names) else FileType.DOCX

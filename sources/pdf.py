@@ -38,7 +38,8 @@ def read_pdf(path: Path, *, max_pages: int, use_ocr: bool = True) -> ReadResult:
 
 
 def describe_open_error(error: Exception) -> str:
-    text = f"{type(error).__name__} {error}".lower()
+    causes = [error, *error.args]  # pdfplumber wraps pdfminer's exception in its arguments
+    text = " ".join(f"{type(c).__name__} {c}" for c in causes).lower()
     if "password" in text or "encrypt" in text:
         return "the PDF is password-protected; ask the State for an unprotected copy"
     return f"the PDF is corrupt or truncated and cannot be opened ({type(error).__name__})"

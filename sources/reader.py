@@ -18,6 +18,10 @@ _UNSUPPORTED: Final[dict[FileType, str]] = {
         "legacy Word 97-2003 (.doc) file; convert it to .docx (Word: File > Save As > .docx, "
         "or `libreoffice --headless --convert-to docx FILE`) and drop the .docx in the folder"
     ),
+    FileType.DOCM: (
+        "macro-enabled Word file; macros are never run here: open it in Word with macros "
+        "disabled, save it as .docx (Word Document) and drop the .docx in the folder"
+    ),
     FileType.HTML: "an HTML page, not a PDF or Word document (whatever its extension says)",
     FileType.ZIP: "a zip archive that is not a Word document",
     FileType.TEXT: "a plain-text file, not a PDF or Word document",
@@ -26,11 +30,17 @@ _UNSUPPORTED: Final[dict[FileType, str]] = {
 }
 
 
-def read_document(path: Path, *, use_ocr: bool = True, max_pages: int = MAX_PAGES) -> ReadResult:
+def read_document(
+    path: Path, *, use_ocr: bool = True, max_pages: int = MAX_PAGES, max_bytes: int = MAX_FILE_BYTES
+) -> ReadResult:
     """Read a PDF or Word file into pages; never raises for a bad file, returns its reasons."""
     size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return failed("unknown", f"{path.name}: {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}")
+    if size > max_bytes:
+        return failed(
+            "unknown",
+            f"{path.name}: {size:,} bytes, over the limit of {max_bytes:,}; split the file or "
+            "ask the State for a lighter version",
+        )
     kind = detect_type(path)
     if kind is FileType.PDF:
         return read_pdf(path, max_pages=max_pages, use_ocr=use_ocr)

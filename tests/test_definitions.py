@@ -26,6 +26,7 @@ def test_definitions_load_with_every_asset_and_check():
     assert {"every_input_accounted_for", "facts_have_documents", "state_codes_exist",
             "rows_rejected_by_contracts", "corrections_still_apply"} <= checks
     assert {"sources", "warehouse", "reports", "corrections"} <= set(defs.resources)
+    assert [sensor.name for sensor in defs.sensors] == ["sources_folder_changed"]
 
 
 def test_workspace_and_tool_dg_name_the_same_module():

@@ -202,3 +202,13 @@ def test_a_second_writer_waits_then_fails_with_a_clear_message(tmp_path: Path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_warehouse_of_an_older_layout_is_set_aside_and_rebuilt(workspace):
+    settings, run = workspace
+    render(spec("chile.pdf", CHILE), settings.sources)
+    with duckdb.connect(str(settings.warehouse)) as con:
+        con.execute("CREATE TABLE documents (document_id VARCHAR, file_name VARCHAR)")
+    run()
+    assert rows(settings, "SELECT file_name FROM documents") == [("chile.pdf",)]
+    assert len(list(settings.warehouse.parent.glob("w.incompatible-*.duckdb"))) == 1

@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import pandera.pandas as pa
 
-from schemas.registry import TableContract, contract
+from schemas.registry import TABLES, TableContract, contract
 from warehouse.ddl import statements
 
 logger = logging.getLogger(__name__)
@@ -65,6 +65,34 @@ def connect(
         yield con
     finally:
         con.close()
+
+
+def set_aside_if_incompatible(path: Path) -> Path | None:
+    """Move a warehouse written by an older layout of the tables out of the way.
+
+    Everything in the warehouse is derived from the source files, the seeds and the
+    corrections file, so the next run rebuilds it; the old file is kept beside it.
+    Returns where it was moved, or None when it is compatible (or absent).
+    """
+    if not path.exists():
+        return None
+    with connect(path, read_only=True) as con:
+        found: dict[str, list[str]] = {}
+        for table, column in con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main' "
+            "ORDER BY table_name, column_index"
+        ).fetchall():
+            found.setdefault(table, []).append(column)
+    if all(found.get(t.name, t.columns) == t.columns for t in TABLES):
+        return None
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem}.incompatible-{stamp}{path.suffix}")
+    path.rename(aside)
+    wal = path.with_name(path.name + ".wal")
+    if wal.exists():
+        wal.rename(aside.with_name(aside.name + ".wal"))
+    logger.warning("%s has an older table layout: moved to %s; it is rebuilt now", path, aside)
+    return aside
 
 
 @dataclass(frozen=True)

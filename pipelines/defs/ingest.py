@@ -1,5 +1,7 @@
 """Find the input files, identify each by its hash, and decide what this run must do."""
 
+from pathlib import Path
+
 import dagster as dg
 import pandas as pd
 
@@ -9,6 +11,7 @@ from pipelines.stages.intake import discover
 from pipelines.stages.plan import Plan, make_plan
 from pipelines.stages.reading import READ_VERSION, document_id
 from pipelines.stages.versions import extract_versions
+from warehouse import store
 
 
 @dg.asset(group_name="ingest", kinds={"python"})
@@ -47,10 +50,13 @@ def intake_plan(
     state_aliases: pd.DataFrame,
 ) -> dg.Output[Plan]:
     """What this run reads, extracts, withdraws and replaces; the rest stays as it is."""
+    aside = store.set_aside_if_incompatible(Path(warehouse.path))
+    if aside:
+        context.log.warning(f"the warehouse had an older table layout: kept as {aside}, rebuilt now")
     documents, quarantine = warehouse.read("documents"), warehouse.read("quarantine")
     reference = {"oap_actions": oap_actions, "action_keywords": action_keywords,
                  "section_headings": section_headings, "state_aliases": state_aliases}
-    ids = {document_id(sha) for sha in source_files["sha256"]}
+    ids = {document_id(sha) for sha in source_files["sha256"].dropna()}
     plan = make_plan(source_files, documents, quarantine, read_version=READ_VERSION,
                      extract_versions=extract_versions(ids, reference, analyst_corrections))
     context.log.info(f"plan: {plan.summary()}")

@@ -69,6 +69,10 @@ def quarantine_rows(
     """The whole quarantine after this run: duplicates, new read failures, and earlier read
     failures whose file is unchanged (kept with the date they were first found)."""
     rows = []
+    for row in manifest[manifest["sha256"].isna()].itertuples(index=False):
+        reason = (f"{row.file_name}: a link to a file outside the sources folder; links are not "
+                  "followed: copy the file itself into the folder")
+        rows.append([row.file_name, None, reason, "discover", now])
     for row in manifest[manifest["duplicate_of"].notna()].itertuples(index=False):
         reason = f"{row.file_name}: same content as {row.duplicate_of}; counted once, as that file"
         rows.append([row.file_name, row.sha256, reason, "identify", now])

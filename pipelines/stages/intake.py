@@ -9,6 +9,9 @@ import pandas as pd
 
 from sources.detect import detect_type
 
+#: File type of a link that points outside the sources folder.
+OUTSIDE = "outside"
+
 MANIFEST_COLUMNS = ["file_name", "source_path", "sha256", "size_bytes", "file_type", "duplicate_of"]
 
 
@@ -30,12 +33,18 @@ def discover(sources: Path) -> pd.DataFrame:
         raise FileNotFoundError(f"the sources folder {sources} does not exist")
     rows = []
     first_by_hash: dict[str, str] = {}
+    root = sources.resolve()
     for path in sorted(p for p in sources.rglob("*") if p.is_file()):
         relative = path.relative_to(sources)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        digest = sha256_of(path)
         name = relative.as_posix()
+        if not path.resolve().is_relative_to(root):
+            # A link to a file elsewhere: never followed, reported in quarantine.
+            rows.append({"file_name": name, "source_path": name, "sha256": None,
+                         "size_bytes": 0, "file_type": OUTSIDE, "duplicate_of": None})
+            continue
+        digest = sha256_of(path)
         rows.append(
             {
                 "file_name": name,

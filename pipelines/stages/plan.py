@@ -59,7 +59,7 @@ def make_plan(
     ``quarantined`` needs file_name, sha256 and stage; ``extract_versions`` gives the current
     extraction version of every document id in the manifest.
     """
-    originals = manifest[manifest["duplicate_of"].isna()]
+    originals = manifest[manifest["duplicate_of"].isna() & manifest["sha256"].notna()]
     known = previous.set_index("sha256") if len(previous) else previous
     failed_before = {
         (row.file_name, row.sha256)
