@@ -90,12 +90,19 @@ def lines_to_blocks(lines: list[Line], body_size: float | None = None) -> list[B
                 gap > 0.55 * height
                 or gap < -height  # a jump back up: next column
                 or _is_heading(previous, size) != _is_heading(line, size)
-                or _BULLET.match(line.text)
+                or _starts_item(line.text, previous.text)
             ):
                 flush()
         current.append(line)
     flush()
     return blocks
+
+
+def _starts_item(text: str, previous: str) -> bool:
+    """A bullet or numbered item begins here, not a wrapped line that starts with a number."""
+    if not _BULLET.match(text):
+        return False
+    return not text[:1].isalnum() or previous.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
 def _is_heading(line: Line, body_size: float) -> bool:

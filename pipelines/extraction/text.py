@@ -25,7 +25,22 @@ def fold_name(text: str) -> str:
     return _SPACES.sub(" ", re.sub(r"[_\-–.,;:()/\\]+", " ", fold(text))).strip()
 
 
+#: Words that may stand between the content words of a term ("register of all mine victims"
+#: for "register of mine victims").
+TERM_GAP = 2
+#: Function words of the three languages: optional in a term, so "base de données des
+#: victimes" matches the term "base de données sur les victimes".
+FUNCTION_WORDS = frozenset(
+    "a al an and at by d de del des du el en et for from in l la las le les los of on or "
+    "para par pour por sur the to y".split()
+)
+
+
 def stem_pattern(term: str) -> str:
-    """Regex for a folded term whose words may carry a short ending (plurals, gender)."""
-    words = [re.escape(word) for word in fold(term).split()]
-    return r"\b" + r"\s+".join(word + r"\w{0,3}" for word in words) + r"\b"
+    """Regex for a folded term: its content words in order, each with a short ending allowed
+    (plurals, gender), separated by up to TERM_GAP other words besides the term's own
+    function words, which may or may not be there."""
+    words = fold(term).replace("'", " ").split()
+    content = [w for w in words if w not in FUNCTION_WORDS] or words
+    gap = r"\s+(?:\S+\s+){0,%d}?" % (TERM_GAP + len(words) - len(content))
+    return r"\b" + gap.join(re.escape(w) + r"\w{0,3}" for w in content) + r"\b"
