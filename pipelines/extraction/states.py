@@ -37,6 +37,14 @@ STRONG_CUES: Final[tuple[str, ...]] = (
     r"embajada (?:de la |del |de )",
     r"declaracion (?:de la delegacion |del gobierno )?(?:de la |del |de )?",
     r"delegacion (?:de la |del |de )",
+    r"постоянное представительство",
+    r"постоянного представительства",
+    r"заявление делегации",
+    r"делегация",
+    r"делегации",
+    fold("البعثة الدائمة"),
+    r"بيان وفد",
+    r"وفد",
 )
 #: Phrases that name the author only at the very top of a document (a letterhead).
 LETTERHEAD_CUES: Final[tuple[str, ...]] = (
@@ -48,6 +56,9 @@ LETTERHEAD_CUES: Final[tuple[str, ...]] = (
     r"republique (?:de la |du |des |de l'|d'|de )",
     r"gobierno (?:de la |del |de )",
     r"republica (?:de la |del |de )",
+    r"правительство",
+    r"правительства",
+    r"حكومة",
 )
 _ARTICLE = r"\s*(?:the\s+|la\s+|le\s+|el\s+|l')?"
 _STRONG = re.compile(r"(?:" + "|".join(STRONG_CUES) + r")" + _ARTICLE)

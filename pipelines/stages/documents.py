@@ -10,6 +10,9 @@ from pipelines.extraction.states import AliasIndex, attribute_state
 from pipelines.stages.reading import QUARANTINE_COLUMNS
 from sources.language import detect_language
 
+#: Languages whose themes the reference terms do not cover yet.
+PARTLY_READ_LANGUAGES = {"ar": "Arabic", "ru": "Russian", "und": "an undetermined language"}
+
 DOCUMENT_COLUMNS = [
     "document_id", "file_name", "format", "sha256", "size_bytes", "state_iso3", "state_method",
     "state_confidence", "language", "pages", "ocr_pages", "status", "review_reason",
@@ -49,11 +52,19 @@ def _describe(doc, passages: pd.DataFrame, index: AliasIndex) -> list:
     reasons = [r for r in (state.review_reason, doc.read_notes) if r and not pd.isna(r)]
     if doc.ocr_pages:
         reasons.append(f"{doc.ocr_pages} page(s) read by OCR; check the figures")
+    language = detect_language(text or "\n".join(furniture))
+    if language in PARTLY_READ_LANGUAGES:
+        reasons.append(
+            f"written in {PARTLY_READ_LANGUAGES[language]}: only explicit action numbers and "
+            "figures are read, not themes; check what the document reports"
+        )
+    if not len(body):
+        reasons.append("no text found in the document")
     headings = body.loc[body["kind"] == PassageKind.HEADING.value, "text"]
     title = headings.iloc[0][:200] if len(headings) else None
     return [
         doc.document_id, doc.file_name, doc.format, doc.sha256, doc.size_bytes, state.iso3,
-        state.method, state.confidence, detect_language(text or "\n".join(furniture)),
+        state.method, state.confidence, language,
         doc.pages, doc.ocr_pages, "needs_review" if reasons else "loaded",
         "; ".join(reasons) or None, detect_meeting(doc.file_name, head), title,
         doc.source_path, doc.read_notes,
