@@ -42,6 +42,7 @@ def summarise(settings: Settings, result) -> str:
                 error = getattr(event.event_specific_data, "error", None)
                 if error is not None:
                     lines.append(f"  step {event.step_key} failed: {error.message.strip()}")
+    lines += _plan_summary(result) + _check_summary(result)
     if settings.warehouse.exists():
         with store.connect(settings.warehouse, read_only=True) as con:
             lines += _warehouse_summary(con)
@@ -53,10 +54,36 @@ def summarise(settings: Settings, result) -> str:
     return "\n".join(lines)
 
 
+def _plan_summary(result) -> list[str]:
+    for event in result.get_asset_materialization_events():
+        if event.asset_key.to_user_string() == "intake_plan":
+            plan = {k: v.value for k, v in event.materialization.metadata.items()}
+            return [
+                f"This run: {plan['to_read']} file(s) read, {plan['to_extract']} document(s) "
+                f"extracted, {plan['replaced']} replaced by a new version, {plan['withdrawn']} "
+                f"withdrawn, {plan['unchanged']} unchanged"
+            ]
+    return []
+
+
+def _check_summary(result) -> list[str]:
+    failed = [
+        event.event_specific_data
+        for event in result.all_events
+        if event.event_type_value == "ASSET_CHECK_EVALUATION" and not event.event_specific_data.passed
+    ]
+    return [
+        f"Check {'FAILED' if c.severity == dg.AssetCheckSeverity.ERROR else 'warning'}: "
+        f"{c.check_name}: {dict((k, v.value) for k, v in c.metadata.items())}"
+        for c in failed
+    ]
+
+
 _COUNTS = {
-    "documents": "SELECT count(*) FROM documents",
+    "documents": "SELECT count(*) FROM documents WHERE status <> 'withdrawn'",
+    "withdrawn": "SELECT count(*) FROM documents WHERE status = 'withdrawn'",
     "review": "SELECT count(*) FROM documents WHERE status = 'needs_review'",
-    "states": "SELECT count(DISTINCT state_iso3) FROM documents",
+    "states": "SELECT count(DISTINCT state_iso3) FROM documents WHERE status <> 'withdrawn'",
     "mentions": "SELECT count(*) FROM action_progress",
     "actions": "SELECT count(DISTINCT action_no) FROM action_progress",
     "figures": "SELECT count(*) FROM indicator_values",
@@ -67,7 +94,7 @@ def _warehouse_summary(con) -> list[str]:
     n = {key: con.execute(sql).fetchone()[0] for key, sql in _COUNTS.items()}
     lines = [
         f"Documents loaded: {n['documents']} ({n['review']} need review), "
-        f"from {n['states']} States Parties",
+        f"from {n['states']} States Parties; withdrawn: {n['withdrawn']}",
         f"Action mentions: {n['mentions']} ({n['actions']} of 50 actions); figures: {n['figures']}",
     ]
     quarantine = con.execute("SELECT file_name, reason FROM quarantine ORDER BY file_name").fetchall()

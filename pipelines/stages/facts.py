@@ -64,10 +64,15 @@ def indicator_values(passages: pd.DataFrame, documents: pd.DataFrame) -> pd.Data
     rows: dict[str, list] = {}
     for document_id, doc_passages in passages_by_document(passages):
         state, language, sha256 = meta.loc[document_id]
+        previous = ""
         for passage in doc_passages:
             if passage.kind is PassageKind.HEADING:
                 continue
-            for found in find_indicators(passage.text, language, passage.rows):
+            # The heading ("Land release in 2021") and the paragraph before a table or a
+            # list ("Land released by method (hectares):") often carry its year or unit.
+            context = f"{passage.heading_path}\n{previous}"
+            previous = passage.text
+            for found in find_indicators(passage.text, language, passage.rows, context=context):
                 key = fact_id(sha256, found.indicator, found.year, found.disaggregation,
                               found.value, passage.page)
                 rows.setdefault(key, [

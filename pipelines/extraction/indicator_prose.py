@@ -1,0 +1,80 @@
+"""Indicator figures of one sentence of running text.
+
+Areas get their land-release indicator (``indicator_areas``), counts their mine or people
+indicator (``indicator_counts``), amounts their currency. A figure in a clause that speaks of
+a plan or a target ("will clear 5 km²", "prevé despejar") is not a result and is left out, and
+so is an amount that is needed rather than spent ("requires EUR 1.6 million"). Each figure
+takes the year its sentence gives it; the sentence's Article 5 deadline is read too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from pipelines.extraction.indicator_areas import area_indicators, without_restatements
+from pipelines.extraction.indicator_counts import count_indicators
+from pipelines.extraction.indicator_periods import SentenceYears, YearMention, deadline_year
+from pipelines.extraction.indicator_proximity import clause
+from pipelines.extraction.indicator_quantities import AREA, COUNT, EUR, USD, Quantity
+from pipelines.extraction.model import INDICATOR_UNITS, IndicatorFinding
+from pipelines.extraction.vocabulary import FUTURE_WORDS, NEED_WORDS, alternation
+
+_FUTURE: Final = re.compile(alternation(FUTURE_WORDS))
+_NEED: Final = re.compile(alternation(NEED_WORDS))
+_FUNDING: Final[dict[str, str]] = {USD: "funding_usd", EUR: "funding_eur"}
+
+
+def _labelled(
+    folded: str, sentence: tuple[int, int], quantities: list[Quantity], stockpile: bool
+) -> list[tuple[Quantity, str, str | None]]:
+    """(quantity, indicator, disaggregation) for every quantity of the sentence that is a figure."""
+    areas = without_restatements(folded, [q for q in quantities if q.kind == AREA])
+    labelled = [
+        (areas[i], indicator, None)
+        for i, indicator in sorted(area_indicators(folded, areas, sentence).items())
+    ]
+    for quantity in quantities:
+        if quantity.kind in _FUNDING and not _NEED.search(
+            folded, *clause(folded, quantity, sentence)
+        ):
+            labelled.append((quantity, _FUNDING[quantity.kind], None))
+    counts = [q for q in quantities if q.kind == COUNT]
+    labelled.extend(count_indicators(folded, counts, sentence, stockpile))
+    return [
+        item for item in labelled
+        if not _FUTURE.search(folded, *clause(folded, item[0], sentence))
+    ]
+
+
+def sentence_findings(
+    text: str,
+    folded: str,
+    sentence: tuple[int, int],
+    quantities: list[Quantity],
+    mentions: list[YearMention],
+    stockpile: bool = False,
+) -> list[IndicatorFinding]:
+    """The figures of one sentence; its quantities and year mentions are given in text order.
+
+    ``stockpile`` says the passage is about stockpile destruction, not clearance.
+    """
+    years = SentenceYears.of(folded, mentions, sentence)
+    figures = [q.start for q in quantities]
+    evidence = " ".join(text[sentence[0]:sentence[1]].split())
+    findings = []
+    for quantity, indicator, disaggregation in _labelled(folded, sentence, quantities, stockpile):
+        year = years.year_for(folded, (quantity.start, quantity.end), figures)
+        findings.append(
+            IndicatorFinding(
+                indicator, quantity.value, INDICATOR_UNITS[indicator], evidence, year,
+                disaggregation, {"source": "prose", "raw": quantity.raw},
+            )
+        )
+    deadline = deadline_year(folded[sentence[0]:sentence[1]])
+    if deadline is not None:
+        findings.append(
+            IndicatorFinding("article5_deadline", float(deadline), "year", evidence, None, None,
+                             {"source": "prose"})
+        )
+    return findings

@@ -1,0 +1,126 @@
+"""Indicator figures of a passage: land release, mines, casualties, risk education, funding.
+
+``find_indicators`` reads a paragraph sentence by sentence, or a table cell by cell, and
+returns each figure once, in its canonical unit (``INDICATOR_UNITS``), with the year it
+refers to when the text gives one and its disaggregation by sex or age. It prefers missing
+a figure to inventing one: a number without a unit, a currency or a counted noun, a year,
+a percentage or an article number is never a figure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from typing import Final
+
+from pipelines.extraction.indicator_counts import stockpile_passage
+from pipelines.extraction.indicator_periods import SentenceYears, YearMention, find_year_mentions
+from pipelines.extraction.indicator_prose import sentence_findings
+from pipelines.extraction.indicator_quantities import find_quantities
+from pipelines.extraction.indicator_tables import table_findings
+from pipelines.extraction.model import IndicatorFinding
+from pipelines.extraction.vocabulary import fold_keep_offsets
+
+#: Indicators that are a state at a date, not a flow over a year: a year from the sentences
+#: around them is not theirs ("Sri Lanka retains 1,980 mines").
+STOCKS: Final[frozenset[str]] = frozenset(
+    {"mines_retained", "area_remaining_m2", "article5_deadline"}
+)
+#: Words whose final full stop does not end a sentence.
+ABBREVIATIONS: Final[frozenset[str]] = frozenset(
+    {
+        "no", "nos", "nr", "art", "arts", "approx", "para", "paras", "p", "pp", "e.g", "i.e",
+        "eg", "ie", "etc", "vs", "fig", "cf", "num", "n", "sr", "sra", "mr", "mrs", "ms", "dr",
+        "st", "mt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "av", "ca", "incl", "u.s", "ee.uu", "sq", "op", "vol", "ch", "sect", "res",
+    }
+)
+_SENTENCE_BREAK: Final[re.Pattern[str]] = re.compile(
+    r"[.!?]+[\"'”’)]*\s+(?=[\"'“(¿¡•\-–]?[A-Z0-9ÀÁÂÉÈÊÍÎÓÔÚÑÇ])|\n\s*\n|\n(?=\s*[•▪·*\-–]\s)|;\s*\n"
+)
+_WORD_BEFORE_DOT: Final[re.Pattern[str]] = re.compile(r"([\w.]+)\.+[\"'”’)]*\s+$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Start and end of each sentence or bullet item of ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        word = _WORD_BEFORE_DOT.search(text, max(0, match.start() - 12), match.end())
+        if word and match.group(0)[0] == "." and fold_keep_offsets(word.group(1)) in ABBREVIATIONS:
+            continue
+        if text[start:match.start()].strip():
+            spans.append((start, match.start() + 1))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _single_year(mentions: list[YearMention]) -> int | None:
+    years = {m.year for m in mentions if m.refers}
+    return years.pop() if len(years) == 1 else None
+
+
+def _with_year(findings: list[IndicatorFinding], year: int | None) -> list[IndicatorFinding]:
+    """Findings with ``year`` where they have none; stocks and deadlines keep theirs."""
+    if year is None:
+        return findings
+    return [
+        dataclasses.replace(f, year=year) if f.year is None and f.indicator not in STOCKS else f
+        for f in findings
+    ]
+
+
+def _between(items: list, starts: list[int], span: tuple[int, int]) -> list:
+    """The items (sorted by start) whose start falls inside ``span``."""
+    return items[bisect.bisect_left(starts, span[0]):bisect.bisect_left(starts, span[1])]
+
+
+def _prose_findings(text: str, language: str, context: str) -> list[IndicatorFinding]:
+    folded = fold_keep_offsets(text)
+    mentions = find_year_mentions(folded)
+    quantities = find_quantities(text, folded, language, [(m.start, m.end) for m in mentions])
+    mention_starts = [m.start for m in mentions]
+    quantity_starts = [q.start for q in quantities]
+    stockpile = stockpile_passage(f"{fold_keep_offsets(context)} {folded}")
+    context_year = _single_year(find_year_mentions(fold_keep_offsets(context)))
+    passage_has_year = any(m.refers for m in mentions)
+    findings: list[IndicatorFinding] = []
+    earlier: set[int] = set()
+    for sentence in sentence_spans(text):
+        inside = _between(quantities, quantity_starts, sentence)
+        said = _between(mentions, mention_starts, sentence)
+        found = sentence_findings(text, folded, sentence, inside, said, stockpile)
+        if not SentenceYears.of(folded, said, sentence).open_ended:
+            # A figure without a year of its own takes the year of the sentences before it
+            # when they name only one ("In 2021, ... cleared X. During clearance, N mines
+            # ..."), else the year of the passage's context (its heading, the paragraph before).
+            found = _with_year(found, next(iter(earlier)) if len(earlier) == 1 else None)
+            found = _with_year(found, None if passage_has_year else context_year)
+        findings.extend(found)
+        earlier |= {m.year for m in said if m.refers}
+    return findings
+
+
+def find_indicators(
+    text: str, language: str, rows: tuple[tuple[str, ...], ...] = (), *, context: str = ""
+) -> list[IndicatorFinding]:
+    """The indicator figures of a passage: prose when ``rows`` is empty, else a table.
+
+    ``rows`` holds the table's cells, its header first. ``context`` is optional text around
+    the passage (its headings, the paragraph before it); it is read only for what the passage
+    leaves unsaid: the year of its figures, and a table's unit or indicator ("Land released
+    by method (hectares):"). Each (indicator, year, disaggregation, value) is returned once,
+    in the order first found.
+    """
+    if rows:
+        findings = table_findings(text, language, rows, context)
+    else:
+        findings = _prose_findings(text, language, context)
+    unique: dict[tuple[str, int | None, str | None, float], IndicatorFinding] = {}
+    for finding in findings:
+        key = (finding.indicator, finding.year, finding.disaggregation, finding.value)
+        unique.setdefault(key, finding)
+    return list(unique.values())
