@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pipelines.commands import evaluate, review, run
+from pipelines.commands import evaluate, pack, query, review, run, search
 
 #: Every subcommand module; each adds its parser and handler.
-COMMANDS = (run, review, evaluate)
+COMMANDS = (run, review, evaluate, query, pack, search)
 
 
 def main(argv: list[str] | None = None) -> int:
