@@ -92,7 +92,7 @@ class StatesParties(pa.DataFrameModel):
 
 
 class StateAliases(pa.DataFrameModel):
-    """Names by which documents refer to States Parties, in English, French and Spanish."""
+    """Names by which documents refer to States Parties, in English, French, Spanish, Arabic and Russian."""
 
     iso3: Series[str] = pa.Field(str_matches=r"^[A-Z]{3}$", description="State the alias names.")
     alias: Series[str] = pa.Field(str_length={"min_value": 2}, description="The name or variant.")

@@ -26,12 +26,14 @@ from typing import Final, NoReturn
 import pandas as pd
 
 LANGUAGES: Final = ("en", "fr", "es")
+#: State names are also read in Arabic and Russian documents (letterheads, mentions).
+ALIAS_LANGUAGES: Final = (*LANGUAGES, "ar", "ru")
 SECTION_NOS: Final = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 COMMITTEE_KEYS: Final = ("president", "article5", "victim_assistance", "cooperation", "compliance")
 TEXT_STATUSES: Final = ("verified", "not_verified")
 TITLE_STATUSES: Final = ("verified", "partial", "unverified")
-ALIAS_TYPES: Final = ("official_name_en_short", "official_name_fr_short",
-                      "official_name_es_short", "variant", "former_name")
+ALIAS_TYPES: Final = (*(f"official_name_{language}_short" for language in ALIAS_LANGUAGES),
+                      "variant", "former_name")
 N_ACTIONS: Final = 50
 _DATE: Final = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 #: A deadline cell: a date, '?' when uncertain, '(expired)' when it passed without completion.
@@ -142,10 +144,14 @@ def _read(name: str, columns: Iterable[str], seeds_dir: Path | None) -> _Seed:
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents or ligatures, words separated by single spaces."""
+    """Lower case, no accents or ligatures, words separated by single spaces.
+
+    Letters of any script are kept (Arabic and Cyrillic names too); Arabic short vowels and
+    hamza seats fold away with the accents.
+    """
     text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
 def load_oap_sections(seeds_dir: Path | None = None) -> pd.DataFrame:
@@ -316,7 +322,8 @@ def load_states_parties(seeds_dir: Path | None = None) -> pd.DataFrame:
 
 
 def load_state_aliases(seeds_dir: Path | None = None) -> pd.DataFrame:
-    """Every name a document may use for a State Party, in English, French and Spanish.
+    """Every name a document may use for a State Party, in English, French, Spanish, Arabic
+    and Russian (Russian with the case forms a letterhead uses: "Республики Таджикистан").
 
     Each State's ``name`` is included (language 'en') even if the seed lacks it. ``ambiguous``
     is the seed's flag (an ordinary word, a given name, a region) or'ed with a computed one:
@@ -328,7 +335,7 @@ def load_state_aliases(seeds_dir: Path | None = None) -> pd.DataFrame:
                  seeds_dir)
     seed.choice("iso3", states.frame.iso3)
     seed.text("alias", required=True)
-    seed.choice("language", LANGUAGES)
+    seed.choice("language", ALIAS_LANGUAGES)
     seed.choice("alias_type", ALIAS_TYPES)
     seed.unique("iso3", "alias", "language")
     flagged = seed.flags("ambiguous", {"TRUE": True, "FALSE": False, "": False})

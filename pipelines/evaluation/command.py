@@ -37,7 +37,7 @@ def predict(corpus: Path, workdir: Path) -> dict[str, pd.DataFrame]:
     sources.mkdir()
     render_folder(corpus, sources)
     settings = Settings(sources=sources, warehouse=workdir / "eval.duckdb",
-                        reports=workdir / "reports", ocr=True)
+                        reports=workdir / "reports", ocr=True, report_formats="html")
     with dg.instance_for_test() as instance:
         result = run_pipeline(settings, instance=instance)
     if not result.success:

@@ -20,7 +20,7 @@ import pandas as pd
 from pipelines.extraction.model import Method, Passage, PassageKind
 from pipelines.extraction.references import find_action_references
 from pipelines.extraction.status import classify_status
-from pipelines.extraction.text import fold, stem_pattern
+from pipelines.extraction.text import match_form, stem_pattern
 
 #: Smallest summed term weight for an inferred mention.
 MIN_SCORE: Final[float] = 1.0
@@ -90,7 +90,7 @@ class ActionMatcher:
         ]
 
     def _inferred(self, passage: Passage) -> list[ActionMention]:
-        folded = fold(passage.text)
+        folded = match_form(passage.text)
         scores: dict[int, float] = defaultdict(float)
         first_hit: dict[int, int] = {}
         for action_no, pattern, weight in self._terms:
@@ -127,7 +127,7 @@ class ActionMatcher:
 
     def heading_sections(self, heading_path: str) -> set[str]:
         """OAP sections named by the thematic headings above a passage."""
-        folded = fold(heading_path)
+        folded = match_form(heading_path)
         return {section for section, pattern in self._headings if pattern.search(folded)}
 
 

@@ -36,11 +36,17 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+def match_form(text: str) -> str:
+    """``fold`` with punctuation and apostrophes turned into spaces: the form terms are
+    matched in ("l'article 7" as "l article 7", "women, girls" as "women girls")."""
+    return _SPACES.sub(" ", re.sub(r"[^\w\s]|_", " ", fold(text))).strip()
+
+
 def stem_pattern(term: str) -> str:
-    """Regex for a folded term: its content words in order, each with a short ending allowed
+    """Regex for a term, to search in ``match_form`` text: its content words in order, each with a short ending allowed
     (plurals, gender), separated by up to TERM_GAP other words besides the term's own
     function words, which may or may not be there."""
-    words = fold(term).replace("'", " ").split()
+    words = match_form(term).split()
     content = [w for w in words if w not in FUNCTION_WORDS] or words
     gap = r"\s+(?:\S+\s+){0,%d}?" % (TERM_GAP + len(words) - len(content))
     return r"\b" + gap.join(re.escape(w) + r"\w{0,3}" for w in content) + r"\b"
