@@ -212,3 +212,34 @@ def test_a_warehouse_of_an_older_layout_is_set_aside_and_rebuilt(workspace):
     run()
     assert rows(settings, "SELECT file_name FROM documents") == [("chile.pdf",)]
     assert len(list(settings.warehouse.parent.glob("w.incompatible-*.duckdb"))) == 1
+
+
+def test_a_run_killed_half_way_leaves_the_warehouse_as_it_was(workspace, tmp_path: Path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    settings, run = workspace
+    render(spec("chile.pdf", CHILE), settings.sources)
+    run()
+    before = snapshot(settings.warehouse)
+    for n in range(6):
+        render(spec(f"peru_{n}.docx", PERU[:1] + [[para(f"Anexo {n}.")]]), settings.sources)
+    env = {**os.environ, "DAGSTER_HOME": str(tmp_path / "home"), "OAP_CORRECTIONS": str(settings.corrections)}
+    oap = Path(sys.executable).parent / "oap"
+    process = subprocess.Popen(
+        [str(oap), "run", "--sources", str(settings.sources), "--warehouse", str(settings.warehouse),
+         "--reports", str(settings.reports), "--no-ocr"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    for line in process.stdout:  # kill it as soon as it has started reading the new files
+        if "document_pages" in line or time.monotonic() > deadline:
+            break
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert snapshot(settings.warehouse) == before
+    run()  # the next run picks up where the killed one stopped
+    assert len(rows(settings, "SELECT * FROM documents")) == 7
