@@ -7,6 +7,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shape import InlineShape
 from docx.table import Table, _Cell
+from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
 
@@ -100,3 +101,24 @@ def alt_text(shape: InlineShape, title: str, description: str) -> None:
     doc_pr = shape._inline.docPr
     doc_pr.set("title", title)
     doc_pr.set("descr", description)
+
+
+def set_column_widths(table: Table, texts: list[list[str]], total_cm: float = 16.0) -> None:
+    """Give each column a width in proportion to its longest text (within bounds), so that
+    Word does not squeeze a column of titles into one word per line."""
+    columns = len(texts[0]) if texts else 0
+    if not columns:
+        return
+    longest = [
+        min(max((len(row[i]) for row in texts if i < len(row)), default=4), 40) for i in range(columns)
+    ]
+    # No narrower than the longest word of the header, so headers do not break mid-word.
+    header_words = [max((len(w) for w in texts[0][i].split()), default=1) + 1 for i in range(columns)]
+    weights = [max(n, 6, h) for n, h in zip(longest, header_words, strict=True)]
+    scale = total_cm / sum(weights)
+    table.autofit = False
+    for i, column in zip(range(columns), table.columns):
+        column.width = Cm(weights[i] * scale)  # the grid, which LibreOffice follows
+    for row in table.rows:
+        for i, cell in enumerate(row.cells[:columns]):
+            cell.width = Cm(weights[i] * scale)  # the cells, which Word follows

@@ -157,6 +157,7 @@ def _table(document, t: Table) -> None:
             if value.css in SHADES:
                 docx_parts.shade(cells[i], SHADES[value.css])
     docx_parts.repeat_header(table)
+    docx_parts.set_column_widths(table, [list(t.header)] + [[v.text for v in row] for row in t.rows])
     if t.note:
         note = document.add_paragraph(t.note)
         note.runs[0].font.size = Pt(7.5)
