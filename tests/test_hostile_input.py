@@ -1,13 +1,11 @@
 """Bad and hostile input: each ends in quarantine with a reason, nothing runs, nothing escapes."""
 
-import io
 import os
 import zipfile
 from pathlib import Path
 
 import dagster as dg
 import duckdb
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reportlab.pdfgen import canvas

@@ -1,7 +1,6 @@
 """The whole asset graph materialised for real: files in a folder to DuckDB and a report."""
 
 import shutil
-from pathlib import Path
 
 import dagster as dg
 import duckdb
