@@ -20,7 +20,7 @@ import pandas as pd
 from pipelines.extraction.model import Method, Passage, PassageKind
 from pipelines.extraction.references import find_action_references
 from pipelines.extraction.status import classify_status
-from pipelines.extraction.text import match_form, stem_pattern
+from pipelines.extraction.text import content_words, match_form, stem_pattern
 
 #: Smallest summed term weight for an inferred mention.
 MIN_SCORE: Final[float] = 1.0
@@ -53,12 +53,18 @@ class ActionMatcher:
     ) -> None:
         self._section = dict(zip(actions["action_no"], actions["section_no"], strict=True))
         terms: dict[tuple[int, str], float] = {}
+        first: dict[str, str] = {}
         for action_no, term, weight in keywords[["action_no", "term", "weight"]].itertuples(
             index=False
         ):
             key = (int(action_no), stem_pattern(term))
             terms[key] = max(weight, terms.get(key, 0.0))
-        self._terms = [(a, re.compile(p), w) for (a, p), w in terms.items()]
+            first[key[1]] = content_words(term)[0]
+        # Terms indexed by their first content word: a passage is searched only for the terms
+        # whose first word it contains, not for all of them.
+        self._by_first: dict[str, list[tuple[int, re.Pattern[str], float]]] = defaultdict(list)
+        for (action_no, pattern), weight in terms.items():
+            self._by_first[first[pattern]].append((action_no, re.compile(pattern), weight))
         self._headings = [
             (section, re.compile(stem_pattern(term)))
             for section, term in headings[["section_no", "term"]].itertuples(index=False)
@@ -93,7 +99,7 @@ class ActionMatcher:
         folded = match_form(passage.text)
         scores: dict[int, float] = defaultdict(float)
         first_hit: dict[int, int] = {}
-        for action_no, pattern, weight in self._terms:
+        for action_no, pattern, weight in self._candidates(folded):
             match = pattern.search(folded)
             if match:
                 scores[action_no] += weight
@@ -124,6 +130,15 @@ class ActionMatcher:
             )
             for action_no, score in kept[:MAX_INFERRED_PER_PASSAGE]
         ]
+
+    def _candidates(self, folded: str) -> list[tuple[int, re.Pattern[str], float]]:
+        """Terms whose first word, give or take an ending of up to 3 letters, is in the text."""
+        bases = {
+            word[: len(word) - cut]
+            for word in set(folded.split())
+            for cut in range(min(4, len(word)))
+        }
+        return [term for base in bases & self._by_first.keys() for term in self._by_first[base]]
 
     def heading_sections(self, heading_path: str) -> set[str]:
         """OAP sections named by the thematic headings above a passage."""

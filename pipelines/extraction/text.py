@@ -42,11 +42,17 @@ def match_form(text: str) -> str:
     return _SPACES.sub(" ", re.sub(r"[^\w\s]|_", " ", fold(text))).strip()
 
 
-def stem_pattern(term: str) -> str:
-    """Regex for a term, to search in ``match_form`` text: its content words in order, each with a short ending allowed
-    (plurals, gender), separated by up to TERM_GAP other words besides the term's own
-    function words, which may or may not be there."""
+def content_words(term: str) -> list[str]:
+    """The words of a term that must be in the text (its function words are optional)."""
     words = match_form(term).split()
-    content = [w for w in words if w not in FUNCTION_WORDS] or words
+    return [w for w in words if w not in FUNCTION_WORDS] or words
+
+
+def stem_pattern(term: str) -> str:
+    """Regex for a term, to search in ``match_form`` text: its content words in order, each
+    with a short ending allowed (plurals, gender), separated by up to TERM_GAP other words
+    besides the term's own function words, which may or may not be there."""
+    words = match_form(term).split()
+    content = content_words(term)
     gap = r"\s+(?:\S+\s+){0,%d}?" % (TERM_GAP + len(words) - len(content))
     return r"\b" + gap.join(re.escape(w) + r"\w{0,3}" for w in content) + r"\b"
