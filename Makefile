@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: setup ocr run test evaluate ui samples lint clean
+.PHONY: setup ocr run test evaluate ui samples bench lint clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ evaluate: setup  ## precision and recall of extraction on the labelled corpus
 ui: setup  ## the Dagster UI on http://127.0.0.1:3000, same runs as `oap run`
 	mkdir -p $(DAGSTER_HOME) && touch $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
+
+bench: setup  ## speed and memory on a synthetic pile of documents (DOCUMENTS=500)
+	$(BIN)/python -m bench.run_benchmark --documents $(or $(DOCUMENTS),500)
 
 samples: setup  ## regenerate the bundled sample updates from corpus/samples
 	$(BIN)/python -m corpus.render corpus/samples samples

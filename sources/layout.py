@@ -16,6 +16,8 @@ _PAGE_NUMBER = re.compile(
 _BULLET = re.compile(r"^\s*(?:[•▪◦‣∙·\-–]|\(?[a-z0-9]{1,2}[.)])\s+")
 #: Share of the page height, at the top and at the bottom, where running headers and footers sit.
 MARGIN_SHARE = 0.09
+_GUTTER = 6.0  # half-width, in points, of the band between two columns
+_ROW_TOLERANCE = 2.5  # points between the tops of words on one line
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,58 @@ class Line:
     x0: float
     size: float
     bold: bool
+
+
+def words_to_lines(words: list[dict], width: float) -> list[Line]:
+    """Lines in reading order from positioned words; on a two-column page, left column first.
+
+    A word is a dict with ``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size`` and
+    ``fontname`` (pdfplumber's words, or pieces of pdfium's text runs: both readers share it).
+    """
+    rows = _rows(words)
+    mid = width / 2
+    split = [row for row in rows if _has_gutter(row, mid) and _both_sides(row, mid)]
+    both = [row for row in rows if _both_sides(row, mid)]
+    if len(split) < 3 or len(split) < 0.6 * len(both):
+        return [_line(row) for row in rows]
+    spanning = [row for row in rows if not _has_gutter(row, mid)]
+    first_split_top = min(row[0]["top"] for row in split)
+    above = [row for row in spanning if row[0]["top"] < first_split_top]
+    below = [row for row in spanning if row[0]["top"] >= first_split_top]
+    columns = [row for row in rows if _has_gutter(row, mid)]
+    left = [[w for w in row if w["x1"] <= mid] for row in columns]
+    right = [[w for w in row if w["x0"] >= mid] for row in columns]
+    ordered = above + [r for r in left if r] + [r for r in right if r] + below
+    return [_line(row) for row in ordered]
+
+
+def _rows(words: list[dict]) -> list[list[dict]]:
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - word["top"]) <= _ROW_TOLERANCE:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [sorted(row, key=lambda w: w["x0"]) for row in rows]
+
+
+def _has_gutter(row: list[dict], mid: float) -> bool:
+    return not any(w["x0"] < mid + _GUTTER and w["x1"] > mid - _GUTTER for w in row)
+
+
+def _both_sides(row: list[dict], mid: float) -> bool:
+    return any(w["x1"] <= mid for w in row) and any(w["x0"] >= mid for w in row)
+
+
+def _line(row: list[dict]) -> Line:
+    return Line(
+        text=" ".join(w["text"] for w in row),
+        top=float(min(w["top"] for w in row)),
+        bottom=float(max(w["bottom"] for w in row)),
+        x0=float(row[0]["x0"]),
+        size=float(median(w["size"] for w in row)),
+        bold=all("bold" in str(w.get("fontname", "")).lower() for w in row),
+    )
 
 
 def normalise_furniture(text: str) -> str:

@@ -1,0 +1,1 @@
+"""Benchmark of the pipeline on synthetic piles of documents (not a test; `make bench`)."""

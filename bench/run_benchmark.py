@@ -1,0 +1,92 @@
+"""Benchmark the pipeline on a synthetic pile of documents and print one table.
+
+    python -m bench.run_benchmark --documents 500 [--profile]
+
+Every pipeline pass runs `run_pipeline` in a process of its own with a fresh Dagster instance
+(DAGSTER_HOME in a scratch folder) and the report limited to HTML (PDF and Word excluded);
+memory is the peak RSS (and PSS) of that process and all its children, sampled from /proc. The floors (pypdfium2,
+pdfplumber, Tesseract alone) are measured in the same run on the same files. Not a test:
+CI does not run it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import floors
+from bench.passes import run_pass
+from bench.profiling import print_profile
+from bench.synthetic import Corpus, add_file, iter_kinds, link_folder
+from bench.table import Measurements, print_report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run_benchmark", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--documents", type=int, default=500, help="documents (~10 pages each)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--scanned-share", type=float, default=0.01)
+    parser.add_argument("--profile", action="store_true",
+                        help="run the cold pass under cProfile and print where time goes")
+    parser.add_argument("--workdir", type=Path, help="scratch folder (default: a temporary one)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+
+    corpus = Corpus(seed=args.seed, scanned_share=args.scanned_share)
+    started = time.perf_counter()
+    documents = corpus.documents(args.documents)
+    added = corpus.added_document()
+    prepared = time.perf_counter() - started
+    text_pdfs = [d for d in documents if d.is_text_pdf]
+    scanned = [d for d in documents if d.kind == "scanned"]
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="oap-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    out = print
+    load = os.getloadavg()
+    try:
+        sources = link_folder(documents, workdir / "sources" / "all")
+        text_sources = link_folder(text_pdfs, workdir / "sources" / "text")
+        alone_sources = link_folder([added], workdir / "sources" / "alone")
+        profile = workdir / "cold.prof" if args.profile else None
+
+        cold = run_pass(sources, workdir / "all", profile=profile)
+        rerun = run_pass(sources, workdir / "all")
+        add_file(added.path, sources)
+        plus_one = run_pass(sources, workdir / "all")
+        text_paths = [d.path for d in text_pdfs]
+        m = Measurements(
+            cold=cold, rerun=rerun, plus_one=plus_one,
+            alone=run_pass(alone_sources, workdir / "alone"),
+            text_cold=run_pass(text_sources, workdir / "text"),
+            read_alone=floors.one_document(added.path),
+            pdfium_1=floors.pypdfium2_text(text_paths, 1),
+            pdfium_2=floors.pypdfium2_text(text_paths, 2),
+            plumber_2=floors.pdfplumber_words(text_paths, 2),
+            ocr_pipeline=floors.pipeline_reading([d.path for d in scanned]) if scanned else None,
+            ocr_alone=floors.tesseract_alone([d.path for d in scanned], 2) if scanned else None,
+        )
+        kinds = ", ".join(f"{kind} {n} docs/{p} pages" for kind, n, p in iter_kinds(documents))
+        print_report(out, [
+            (f"\nSynthetic corpus: {len(documents)} documents, {sum(d.pages for d in documents)} "
+            f"pages ({kinds})"),
+            f"  cache {corpus.folder} (ready in {prepared:.1f} s)",
+            (f"  machine: {os.cpu_count()} cores; load average {load[0]:.2f} at the start, "
+            f"{os.getloadavg()[0]:.2f} at the end (other work on the machine slows every figure)"),
+        ], m)
+        if profile:
+            print_profile(out, profile, cold.steps, [d.path for d in documents])
+    finally:
+        if not args.workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
