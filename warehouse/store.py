@@ -105,7 +105,7 @@ def validate(table: TableContract, frame: pd.DataFrame) -> Validated:
     """Rows that meet the table's contract, and one rejection row per failed check."""
     model = table.model
     try:
-        return Validated(model.validate(frame, lazy=True), _empty_rejections())
+        return Validated(model.validate(frame, lazy=True), empty_table("rejections"))
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases
     bad_index = set(cases["index"].dropna().astype(int)) if "index" in cases else set()
@@ -129,16 +129,12 @@ def validate(table: TableContract, frame: pd.DataFrame) -> Validated:
             "failure_value": cases["failure_case"].astype(str),
             "detected_at": pd.Timestamp.now(tz="UTC").tz_localize(None),
         }
-    )
+    ).drop_duplicates(["table_name", "row_key", "check_name"])  # the rejections table's key
     remaining = frame.loc[~frame.index.isin(bad_index)]
     if not bad_index:  # a table-wide failure (missing column): nothing can be loaded safely
         remaining = frame.iloc[0:0]
     return Validated(model.validate(remaining, lazy=True) if len(remaining) else
                      empty_table(table.name), rejections)
-
-
-def _empty_rejections() -> pd.DataFrame:
-    return pd.DataFrame(columns=contract("rejections").columns)
 
 
 def empty_table(name: str) -> pd.DataFrame:
