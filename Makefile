@@ -29,7 +29,8 @@ evaluate: setup  ## precision and recall of extraction on the labelled corpus
 	$(BIN)/oap evaluate
 
 ui: setup  ## the Dagster UI on http://127.0.0.1:3000, same runs as `oap run`
-	mkdir -p $(DAGSTER_HOME) && touch $(DAGSTER_HOME)/dagster.yaml
+	mkdir -p $(DAGSTER_HOME)
+	test -s $(DAGSTER_HOME)/dagster.yaml || printf 'telemetry:\n  enabled: false\n' > $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
 
 bench: setup  ## speed and memory on a synthetic pile of documents (DOCUMENTS=500)

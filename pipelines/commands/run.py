@@ -29,11 +29,17 @@ def settings_from(args: argparse.Namespace) -> Settings:
     )
 
 
+#: The project's Dagster instance: local storage under DAGSTER_HOME, no telemetry.
+INSTANCE_CONFIG = "telemetry:\n  enabled: false\n"
+
+
 def prepare_instance() -> Path:
     """Use the project's Dagster home, so `dagster dev` shows the runs `oap run` makes."""
     home = dagster_home()
     home.mkdir(parents=True, exist_ok=True)
-    (home / "dagster.yaml").touch()
+    config = home / "dagster.yaml"
+    if not config.exists() or not config.read_text().strip():
+        config.write_text(INSTANCE_CONFIG)
     os.environ["DAGSTER_HOME"] = str(home)
     return home
 
