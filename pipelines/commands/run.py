@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -21,7 +22,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def settings_from(args: argparse.Namespace) -> Settings:
     env = Settings.from_env()
-    return Settings(
+    return dataclasses.replace(
+        env,
         sources=(args.sources or env.sources).resolve(),
         warehouse=(args.warehouse or env.warehouse).resolve(),
         reports=(args.reports or env.reports).resolve(),
