@@ -2,6 +2,7 @@
 
 import pytest
 
+from pipelines.extraction.action_cues import sentences
 from pipelines.extraction.actions import ActionMatcher
 from pipelines.extraction.model import Method, Passage, PassageKind, ProgressStatus
 from pipelines.extraction.status import classify_status
@@ -41,11 +42,101 @@ def test_explicit_number_is_explicit_and_not_inferred_again(matcher):
     assert [(m.action_no, m.method) for m in found] == [(36, Method.EXPLICIT)]
 
 
-def test_passages_under_an_explicit_heading_are_not_inferred(matcher):
+def test_an_action_named_by_a_heading_is_not_inferred_again_below_it(matcher):
     heading = Passage(1, 1, PassageKind.HEADING, "Action 36 - Database", "")
     body = passage("The victims database was updated.", "Action 36 - Database", n=2)
     found = matcher.mentions([heading, body])
     assert [(m.action_no, m.passage_no) for m in found] == [(36, 1)]
+
+
+def test_other_themes_below_an_explicit_heading_are_inferred(matcher):
+    title = "Victim assistance (Actions 33 to 35)"
+    heading = Passage(1, 1, PassageKind.HEADING, title, "")
+    body = passage("In 2021, 312 survivors received prostheses and psychosocial support.", title,
+                   n=2)
+    found = {(m.action_no, m.method) for m in matcher.mentions([heading, body])}
+    assert {(38, Method.INFERRED), (39, Method.INFERRED)} <= found
+    assert not {a for a, method in found if method is Method.INFERRED} & {33, 34, 35}
+
+
+def inferred(matcher: ActionMatcher, *texts: str, heading: str = "") -> set[int]:
+    passages = [passage(text, heading, n=i) for i, text in enumerate(texts, start=1)]
+    return {m.action_no for m in matcher.mentions(passages) if m.method is Method.INFERRED}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2021 the Foreign Ministry provided EUR 12.5 million for mine action in Iraq and Yemen.",
+        "En 2021, notre pays a versé 3,2 millions d'euros au déminage au Cambodge.",
+        "En 2021 nuestro país aportó USD 2 millones al desminado humanitario en Colombia.",
+    ],
+)
+def test_a_donor_reporting_its_funding_reports_on_action_43(matcher, text):
+    assert 43 in inferred(matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2021 the Government allocated USD 2.4 million from the national budget to mine action.",
+        "En 2021, la RDC a reçu 3,1 millions USD de ses partenaires pour le déminage.",
+        "International donors provided EUR 6.8 million for mine clearance in 2021.",
+    ],
+)
+def test_national_or_received_funding_is_not_donor_support(matcher, text):
+    assert 43 not in inferred(matcher, text)
+
+
+def test_what_a_donor_funds_elsewhere_is_not_its_own_victim_assistance(matcher):
+    funded = "Of this, USD 3 million went to physical rehabilitation and psychosocial support."
+    donor = "In 2021 Japan provided USD 39.8 million for mine action in 14 countries."
+    assert {38, 39} <= inferred(matcher, funded)
+    assert inferred(matcher, donor, funded) == {43}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Women now make up 31 per cent of our survey and clearance staff.",
+        "Les équipes de déminage mixtes sont composées pour moitié de femmes.",
+        "En 2021, el 18 % del personal operativo eran mujeres.",
+    ],
+)
+def test_the_share_of_women_among_staff_reports_on_gender_balance(matcher, text):
+    assert 4 in inferred(matcher, text)
+
+
+def test_women_among_the_people_reached_are_no_staff(matcher):
+    text = "Risk education teams reached 12,000 people, 52 % of them women and girls."
+    assert 4 not in inferred(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Our Article 7 report covering 2021 was submitted on 28 April 2022.",
+         "Update on the implementation of Article 4"),
+        ("Notre rapport au titre de l'article 7 a été soumis le 29 avril 2022.",
+         "Mise en œuvre de l'article 5"),
+        ("Cumplimos con la presentación del informe del artículo 7 el 29 de abril de 2022.",
+         "Género y cooperación"),
+    ],
+)
+def test_a_submitted_transparency_report_is_found_under_any_heading(matcher, text, heading):
+    assert 49 in inferred(matcher, text, heading=heading)
+
+
+def test_hints_alone_need_distinct_words_or_a_heading_of_their_section(matcher):
+    text = "The suspected hazardous area is located in 127 municipalities."
+    assert 18 not in inferred(matcher, text)
+    assert 18 in inferred(matcher, text, heading="Survey and clearance")
+
+
+def test_sentences_are_not_cut_inside_figures():
+    text = "Japan provided USD 39.8 million. It also funded clearance in Cambodia (Action 21)."
+    assert sentences(text) == ["Japan provided USD 39.8 million.",
+                               "It also funded clearance in Cambodia (Action 21)."]
 
 
 def test_a_thematic_heading_narrows_to_its_section(matcher):
