@@ -52,7 +52,7 @@ def query(settings: Settings, sql: str):
 
 
 def test_run_succeeds_and_is_recorded(pipeline_run):
-    settings, result, instance = pipeline_run
+    _, result, instance = pipeline_run
     assert result.success
     assert instance.get_run_by_id(result.run_id) is not None
     checks = [e for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
@@ -71,10 +71,10 @@ def test_every_file_is_loaded_or_quarantined_once(pipeline_run):
 
 def test_documents_are_attributed_and_languages_detected(pipeline_run):
     settings, *_ = pipeline_run
-    rows = dict(
-        (name, (state, lang))
+    rows = {
+        name: (state, lang)
         for name, state, lang in query(settings, "SELECT file_name, state_iso3, language FROM documents")
-    )
+    }
     assert rows == {
         "chile_update.pdf": ("CHL", "en"),
         "statement_final_v2.docx": ("SEN", "fr"),
