@@ -58,11 +58,11 @@ def _plan_summary(result) -> list[str]:
     for event in result.get_asset_materialization_events():
         if event.asset_key.to_user_string() == "intake_plan":
             plan = {k: v.value for k, v in event.materialization.metadata.items()}
-            return [
+            return [(
                 f"This run: {plan['to_read']} file(s) read, {plan['to_extract']} document(s) "
                 f"extracted, {plan['replaced']} replaced by a new version, {plan['withdrawn']} "
                 f"withdrawn, {plan['unchanged']} unchanged"
-            ]
+            )]
     return []
 
 
@@ -74,7 +74,7 @@ def _check_summary(result) -> list[str]:
     ]
     return [
         f"Check {'FAILED' if c.severity == dg.AssetCheckSeverity.ERROR else 'warning'}: "
-        f"{c.check_name}: {dict((k, v.value) for k, v in c.metadata.items())}"
+        f"{c.check_name}: { {k: v.value for k, v in c.metadata.items()} }"
         for c in failed
     ]
 
@@ -93,8 +93,8 @@ _COUNTS = {
 def _warehouse_summary(con) -> list[str]:
     n = {key: con.execute(sql).fetchone()[0] for key, sql in _COUNTS.items()}
     lines = [
-        f"Documents loaded: {n['documents']} ({n['review']} need review), "
-        f"from {n['states']} States Parties; withdrawn: {n['withdrawn']}",
+        (f"Documents loaded: {n['documents']} ({n['review']} need review), "
+         f"from {n['states']} States Parties; withdrawn: {n['withdrawn']}"),
         f"Action mentions: {n['mentions']} ({n['actions']} of 50 actions); figures: {n['figures']}",
     ]
     quarantine = con.execute("SELECT file_name, reason FROM quarantine ORDER BY file_name").fetchall()

@@ -32,7 +32,7 @@ class Passages(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
-        unique = ["document_id", "passage_no"]
+        unique = ["document_id", "passage_no"]  # noqa: RUF012 - pandera's Config takes a list
 
 
 class ActionProgress(pa.DataFrameModel):
@@ -53,7 +53,7 @@ class ActionProgress(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
-        unique = ["document_id", "passage_no", "action_no"]
+        unique = ["document_id", "passage_no", "action_no"]  # noqa: RUF012 - pandera's Config takes a list
 
 
 class IndicatorValues(pa.DataFrameModel):

@@ -53,7 +53,7 @@ class ActionKeywords(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
-        unique = ["action_no", "language", "term"]
+        unique = ["action_no", "language", "term"]  # noqa: RUF012 - pandera's Config takes a list
 
 
 class SectionHeadings(pa.DataFrameModel):
@@ -66,7 +66,7 @@ class SectionHeadings(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
-        unique = ["section_no", "language", "term"]
+        unique = ["section_no", "language", "term"]  # noqa: RUF012 - pandera's Config takes a list
 
 
 class StatesParties(pa.DataFrameModel):
@@ -103,7 +103,7 @@ class StateAliases(pa.DataFrameModel):
     class Config:
         strict = "filter"
         coerce = True
-        unique = ["iso3", "alias", "language"]
+        unique = ["iso3", "alias", "language"]  # noqa: RUF012 - pandera's Config takes a list
 
 
 class Meetings(pa.DataFrameModel):

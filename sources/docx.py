@@ -49,7 +49,7 @@ def read_docx(path: Path, *, max_pages: int) -> ReadResult:
         return failed("docx", f"{path.name}: {reason}")
     try:
         document = docx.Document(str(path))
-    except Exception as error:  # python-docx and lxml raise many types for broken files
+    except Exception as error:  # noqa: BLE001 - python-docx and lxml raise many types for broken files
         return failed("docx", f"{path.name}: the Word file cannot be opened ({type(error).__name__})")
     pages = _pages(document)
     if len(pages) > max_pages:

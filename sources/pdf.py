@@ -43,12 +43,12 @@ def read_pdf(path: Path, *, max_pages: int, use_ocr: bool = True) -> ReadResult:
 def _read_with_pdfplumber(path: Path, *, max_pages: int, use_ocr: bool) -> ReadResult:
     try:
         pdf = pdfplumber.open(path)
-    except Exception as error:  # pdfminer raises many types for broken files
+    except Exception as error:  # noqa: BLE001 - pdfminer raises many types for broken files
         return failed("pdf", f"{path.name}: {describe_open_error(error)}")
     with pdf:
         try:
             n_pages = len(pdf.pages)
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - the parsers raise many types for broken files
             return failed("pdf", f"{path.name}: {describe_open_error(error)}")
         if n_pages == 0:
             return failed("pdf", f"{path.name}: the PDF has no pages")
@@ -111,7 +111,7 @@ class _Pages:
             if self.document is not None:
                 return float(self.document.get_page_size(index)[1])
             return float(self.pdf.pages[index].height)
-        except Exception:
+        except Exception:  # noqa: BLE001 - the parsers raise many types for broken files
             return 0.0
 
 
@@ -121,7 +121,7 @@ def _read_pages(path: Path, pages: _Pages, n_pages: int, *, use_ocr: bool) -> Re
     for index in range(n_pages):
         try:
             contents.append(pages.read(index))
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - the parsers raise many types for broken files
             errors.append(f"{path.name}, page {index + 1}: unreadable ({type(error).__name__})")
             contents.append(PageContent([], [], False, pages.height(index)))
     if pages.plumber_pages:

@@ -190,15 +190,15 @@ def test_a_second_writer_waits_then_fails_with_a_clear_message(tmp_path: Path):
     with store.connect(path):
         pass
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(path)!r}); "
-                               "print('held', flush=True); time.sleep(30)"],
+        [sys.executable, "-c", (f"import duckdb,time; c=duckdb.connect({str(path)!r}); "
+                                "print('held', flush=True); time.sleep(30)")],
         stdout=subprocess.PIPE, text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "held"
-        with pytest.raises(store.WarehouseBusyError, match="in use by another process"):
-            with store.connect(path, wait=1.5):
-                pass
+        with (pytest.raises(store.WarehouseBusyError, match="in use by another process"),
+              store.connect(path, wait=1.5)):
+            pass
     finally:
         holder.kill()
         holder.wait()

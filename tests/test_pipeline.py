@@ -4,6 +4,7 @@ import shutil
 
 import dagster as dg
 import duckdb
+import pandas as pd
 import pytest
 
 from pipelines.runner import run_pipeline
@@ -52,7 +53,7 @@ def query(settings: Settings, sql: str):
 
 
 def test_run_succeeds_and_is_recorded(pipeline_run):
-    settings, result, instance = pipeline_run
+    _, result, instance = pipeline_run
     assert result.success
     assert instance.get_run_by_id(result.run_id) is not None
     checks = [e for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
@@ -71,10 +72,10 @@ def test_every_file_is_loaded_or_quarantined_once(pipeline_run):
 
 def test_documents_are_attributed_and_languages_detected(pipeline_run):
     settings, *_ = pipeline_run
-    rows = dict(
-        (name, (state, lang))
+    rows = {
+        name: (state, lang)
         for name, state, lang in query(settings, "SELECT file_name, state_iso3, language FROM documents")
-    )
+    }
     assert rows == {
         "chile_update.pdf": ("CHL", "en"),
         "statement_final_v2.docx": ("SEN", "fr"),
@@ -114,3 +115,37 @@ def test_report_is_written(pipeline_run):
     html = (settings.reports / "stocktaking_report.html").read_text()
     assert "<svg" in html
     assert "Chile" in html
+
+
+def test_a_failed_blocking_check_stops_the_report(tmp_path, monkeypatch):
+    """A file that appears in the folder after the load is in neither documents nor
+    quarantine: the check says which, the run fails, and no report is built on that load."""
+    from corpus.render import render
+    from pipelines.defs import checks
+    from tests.conftest import spec
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    render(spec("peru_update.pdf", [[para("Misión Permanente del Perú: 25 hectáreas en 2021.")]]),
+           sources)
+    listed = checks.discover
+
+    def late_arrival(folder):
+        frame = listed(folder)
+        return pd.concat([frame, pd.DataFrame({"file_name": ["late_arrival.pdf"]})])
+
+    monkeypatch.setattr(checks, "discover", late_arrival)
+    settings = Settings(sources=sources, warehouse=tmp_path / "oap.duckdb",
+                        reports=tmp_path / "reports", ocr=False, report_formats="html")
+    with dg.instance_for_test() as instance:
+        result = run_pipeline(settings, instance=instance)
+    assert not result.success
+    evaluations = {
+        e.event_specific_data.check_name: e.event_specific_data
+        for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"
+    }
+    failed = evaluations["every_input_accounted_for"]
+    assert not failed.passed
+    assert failed.metadata["missing"].value == ["late_arrival.pdf"]
+    assert evaluations["facts_have_documents"].passed
+    assert not (tmp_path / "reports" / "stocktaking_report.html").exists()

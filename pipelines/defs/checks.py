@@ -1,13 +1,18 @@
 """Warehouse-wide invariants, one property per check, with counts and offending ids.
 
-They are blocking: when one fails, the report is not built on bad data.
+The first three are blocking: when one fails, the report is not built on bad data. All are
+evaluated in one step over one read-only connection; each keeps its own result in the UI.
 """
 
+from collections.abc import Iterator
+
 import dagster as dg
+import duckdb
 
 from pipelines.resources import SourcesFolder, Warehouse
 from pipelines.stages.intake import discover
 
+_ASSET = "warehouse_tables"
 _ORPHANS = (
     "SELECT count(*) FROM {table} t "
     "WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.document_id = t.document_id)"
@@ -16,68 +21,86 @@ _UNKNOWN_STATES = (
     "SELECT DISTINCT state_iso3 FROM {table} t WHERE state_iso3 IS NOT NULL "
     "AND NOT EXISTS (SELECT 1 FROM states_parties s WHERE s.iso3 = t.state_iso3)"
 )
+_SPECS = {
+    "every_input_accounted_for": (
+        True, "Every file in the sources folder is in exactly one of documents and quarantine."),
+    "facts_have_documents": (
+        True, "Every passage, action mention and figure belongs to a document in the warehouse."),
+    "state_codes_exist": (
+        True, "Every State code on a document or fact is a State Party of the reference table."),
+    "rows_rejected_by_contracts": (
+        False, "How many rows broke their table's contract, per table (kept in rejections)."),
+    "corrections_still_apply": (
+        False, "Analysts' corrections that no longer match anything, to be looked at again."),
+}
 
 
-@dg.asset_check(asset="warehouse_tables", blocking=True)
-def every_input_accounted_for(sources: SourcesFolder, warehouse: Warehouse) -> dg.AssetCheckResult:
-    """Every file in the sources folder is in exactly one of documents and quarantine."""
+@dg.multi_asset_check(
+    specs=[dg.AssetCheckSpec(name, asset=_ASSET, blocking=blocking, description=description)
+           for name, (blocking, description) in _SPECS.items()],
+)
+def warehouse_invariants(
+    sources: SourcesFolder, warehouse: Warehouse
+) -> Iterator[dg.AssetCheckResult]:
+    """The warehouse's invariants after the run's load."""
     files = set(discover(sources.folder)["file_name"])
     with warehouse.connect(read_only=True) as con:
-        loaded = [r[0] for r in con.execute(
-            "SELECT file_name FROM documents WHERE status <> 'withdrawn'").fetchall()]
-        held = [r[0] for r in con.execute("SELECT file_name FROM quarantine").fetchall()]
+        yield every_input_accounted_for(con, files)
+        yield facts_have_documents(con)
+        yield state_codes_exist(con)
+        yield rows_rejected_by_contracts(con)
+        yield corrections_still_apply(con)
+
+
+def _result(name: str, passed: bool, metadata: dict) -> dg.AssetCheckResult:
+    blocking, _ = _SPECS[name]
+    return dg.AssetCheckResult(
+        check_name=name, asset_key=_ASSET, passed=passed, metadata=metadata,
+        severity=dg.AssetCheckSeverity.ERROR if blocking else dg.AssetCheckSeverity.WARN,
+    )
+
+
+def every_input_accounted_for(con: duckdb.DuckDBPyConnection, files: set[str]) -> dg.AssetCheckResult:
+    loaded = [r[0] for r in con.execute(
+        "SELECT file_name FROM documents WHERE status <> 'withdrawn'").fetchall()]
+    held = [r[0] for r in con.execute("SELECT file_name FROM quarantine").fetchall()]
     recorded = loaded + held
     missing = sorted(files - set(recorded))
     twice = sorted({name for name in recorded if recorded.count(name) > 1})
-    return dg.AssetCheckResult(
-        passed=not missing and not twice,
-        metadata={"files": len(files), "documents": len(loaded), "quarantined": len(held),
-                  "missing": missing[:50], "in_both": twice[:50]},
-    )
+    return _result("every_input_accounted_for", not missing and not twice, {
+        "files": len(files), "documents": len(loaded), "quarantined": len(held),
+        "missing": missing[:50], "in_both": twice[:50],
+    })
 
 
-@dg.asset_check(asset="warehouse_tables", blocking=True)
-def facts_have_documents(warehouse: Warehouse) -> dg.AssetCheckResult:
-    """Every passage, action mention and figure belongs to a document in the warehouse."""
-    with warehouse.connect(read_only=True) as con:
-        orphans = {
-            table: con.execute(_ORPHANS.format(table=table)).fetchone()[0]
-            for table in ("passages", "action_progress", "indicator_values")
-        }
-    return dg.AssetCheckResult(passed=not any(orphans.values()), metadata=orphans)
+def facts_have_documents(con: duckdb.DuckDBPyConnection) -> dg.AssetCheckResult:
+    orphans = {
+        table: con.execute(_ORPHANS.format(table=table)).fetchone()[0]
+        for table in ("passages", "action_progress", "indicator_values")
+    }
+    return _result("facts_have_documents", not any(orphans.values()), orphans)
 
 
-@dg.asset_check(asset="warehouse_tables", blocking=True)
-def state_codes_exist(warehouse: Warehouse) -> dg.AssetCheckResult:
-    """Every State code on a document or fact is a State Party of the reference table."""
-    with warehouse.connect(read_only=True) as con:
-        unknown = sorted({
-            row[0]
-            for table in ("documents", "action_progress", "indicator_values")
-            for row in con.execute(_UNKNOWN_STATES.format(table=table)).fetchall()
-        })
-    return dg.AssetCheckResult(passed=not unknown, metadata={"unknown_codes": unknown})
+def state_codes_exist(con: duckdb.DuckDBPyConnection) -> dg.AssetCheckResult:
+    unknown = sorted({
+        row[0]
+        for table in ("documents", "action_progress", "indicator_values")
+        for row in con.execute(_UNKNOWN_STATES.format(table=table)).fetchall()
+    })
+    return _result("state_codes_exist", not unknown, {"unknown_codes": unknown})
 
 
-@dg.asset_check(asset="warehouse_tables")
-def rows_rejected_by_contracts(warehouse: Warehouse) -> dg.AssetCheckResult:
-    """How many rows broke their table's contract, per table (kept in rejections)."""
-    with warehouse.connect(read_only=True) as con:
-        counts = dict(con.execute(
-            "SELECT table_name, count(*) FROM rejections GROUP BY table_name").fetchall())
-    return dg.AssetCheckResult(
-        passed=not counts, severity=dg.AssetCheckSeverity.WARN,
-        metadata={"rejected": sum(counts.values()), **{f"rejected_{k}": v for k, v in counts.items()}},
-    )
+def rows_rejected_by_contracts(con: duckdb.DuckDBPyConnection) -> dg.AssetCheckResult:
+    counts = dict(con.execute(
+        "SELECT table_name, count(*) FROM rejections GROUP BY table_name").fetchall())
+    return _result("rows_rejected_by_contracts", not counts, {
+        "rejected": sum(counts.values()), **{f"rejected_{k}": v for k, v in counts.items()},
+    })
 
 
-@dg.asset_check(asset="warehouse_tables")
-def corrections_still_apply(warehouse: Warehouse) -> dg.AssetCheckResult:
-    """Analysts' corrections that no longer match anything, to be looked at again."""
-    with warehouse.connect(read_only=True) as con:
-        rows = con.execute(
-            "SELECT line, outcome FROM corrections WHERE NOT applied ORDER BY line").fetchall()
-    return dg.AssetCheckResult(
-        passed=not rows, severity=dg.AssetCheckSeverity.WARN,
-        metadata={"unmatched": len(rows), "lines": [f"line {n}: {o}" for n, o in rows][:50]},
-    )
+def corrections_still_apply(con: duckdb.DuckDBPyConnection) -> dg.AssetCheckResult:
+    rows = con.execute(
+        "SELECT line, outcome FROM corrections WHERE NOT applied ORDER BY line").fetchall()
+    return _result("corrections_still_apply", not rows, {
+        "unmatched": len(rows), "lines": [f"line {n}: {o}" for n, o in rows][:50],
+    })

@@ -6,6 +6,7 @@ import pandas as pd
 from pipelines.extraction.actions import ActionMatcher
 from pipelines.resources import Warehouse
 from pipelines.stages import facts
+from pipelines.stages.parallel import by_document
 from pipelines.stages.plan import Plan, extraction_passages
 
 EXTRACT_CODE_VERSION = "1"
@@ -23,9 +24,12 @@ def action_progress(
     section_headings: pd.DataFrame,
 ) -> dg.Output[pd.DataFrame]:
     """OAP actions each passage reports on (explicit or inferred), with status and evidence."""
-    matcher = ActionMatcher(oap_actions, action_keywords, section_headings)
     text = extraction_passages(intake_plan, passages, lambda ids: warehouse.read("passages", ids))
-    frame = facts.action_progress(text, documents, matcher)
+    if len(text):  # building the matcher compiles every term: not worth it for nothing
+        matcher = ActionMatcher(oap_actions, action_keywords, section_headings)
+        frame = by_document(facts.action_progress, text, documents, matcher)
+    else:
+        frame = pd.DataFrame(columns=facts.ACTION_COLUMNS)
     context.log.info(f"{len(frame)} action mentions in {frame['document_id'].nunique()} documents")
     return dg.Output(frame, metadata={
         "dagster/row_count": len(frame),
@@ -45,7 +49,7 @@ def indicator_values(
 ) -> dg.Output[pd.DataFrame]:
     """Figures in canonical units (m², mines, people, USD, EUR, years), each with its page."""
     text = extraction_passages(intake_plan, passages, lambda ids: warehouse.read("passages", ids))
-    frame = facts.indicator_values(text, documents)
+    frame = by_document(facts.indicator_values, text, documents)
     context.log.info(f"{len(frame)} figures in {frame['document_id'].nunique()} documents")
     return dg.Output(frame, metadata={
         "dagster/row_count": len(frame),

@@ -5,11 +5,11 @@ import pandas as pd
 
 from pipelines.resources import SourcesFolder, Warehouse
 from pipelines.stages import reading
+from pipelines.stages.corrections import Correction
 from pipelines.stages.documents import describe_documents, quarantine_rows
 from pipelines.stages.plan import Plan
 from pipelines.stages.reading import READ_VERSION, ReadBatch
 from pipelines.stages.versions import extract_versions
-from pipelines.stages.corrections import Correction
 from sources import ReadResult, ReadStatus
 
 

@@ -1,9 +1,13 @@
 """Reference data: the OAP's sections and actions, the States Parties and the meetings."""
 
+from pathlib import Path
+
 import dagster as dg
+import pandas as pd
 
 from schemas.registry import contract
 from warehouse import reference, store
+from warehouse.seed_cache import checked_seeds
 
 _LOADERS = {
     "oap_sections": reference.load_oap_sections,
@@ -28,7 +32,18 @@ def reference_tables(context: dg.AssetExecutionContext):
     """Load the reference seeds of warehouse/seeds and check them against their contracts.
 
     A seed that breaks its contract stops the run: extraction must not run on bad reference data.
+    Seeds already checked with the same content and code are taken from the instance's storage.
     """
+    cache = Path(context.instance.storage_directory())
+    tables, cached = checked_seeds(cache, _load_and_check)
+    if cached:
+        context.log.debug("reference seeds unchanged since they were last checked")
+    for name, frame in tables.items():
+        yield dg.Output(frame, output_name=name, metadata={"dagster/row_count": len(frame)})
+
+
+def _load_and_check() -> dict[str, pd.DataFrame]:
+    tables = {}
     for name, load in _LOADERS.items():
         checked = store.validate(contract(name), load())
         if len(checked.rejections):
@@ -36,5 +51,5 @@ def reference_tables(context: dg.AssetExecutionContext):
                 f"warehouse/seeds: {name} breaks its contract",
                 metadata={"failures": dg.MetadataValue.md(checked.rejections.to_markdown(index=False))},
             )
-        yield dg.Output(checked.valid, output_name=name,
-                        metadata={"dagster/row_count": len(checked.valid)})
+        tables[name] = checked.valid
+    return tables

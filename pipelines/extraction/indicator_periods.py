@@ -11,7 +11,9 @@ bare year ("by 2025").
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -116,15 +118,20 @@ def _classify(folded: str, match: re.Match[str], dated: bool) -> tuple[bool, boo
     return folded.startswith(")", match.end()) and folded.endswith("(", 0, start), False
 
 
-def find_year_mentions(folded: str) -> list[YearMention]:
-    """Every year in folded text, dated or bare, with what it says about figures near it."""
+@functools.lru_cache(maxsize=4096)
+def find_year_mentions(folded: str) -> tuple[YearMention, ...]:
+    """Every year in folded text, dated or bare, with what it says about figures near it.
+
+    Kept for texts seen again: a passage is read once as itself and once as the context of
+    the next one, and its sentences again for deadlines.
+    """
     mentions: list[YearMention] = []
     for match in _MENTION.finditer(folded):
         dated = bool(match.group("month"))
         refers, period = _classify(folded, match, dated)
         year = int(match.group("year"))
         mentions.append(YearMention(year, match.start(), match.end(), refers, dated, period))
-    return mentions
+    return tuple(mentions)
 
 
 @dataclass(frozen=True)
@@ -137,7 +144,7 @@ class SentenceYears:
 
     @classmethod
     def of(
-        cls, folded: str, mentions: list[YearMention], sentence: tuple[int, int]
+        cls, folded: str, mentions: Sequence[YearMention], sentence: tuple[int, int]
     ) -> SentenceYears:
         """``mentions`` are the year mentions inside ``sentence``, in text order."""
         return cls(
@@ -178,11 +185,13 @@ def deadline_year(folded: str) -> int | None:
     """The Article 5 deadline year written in a sentence, or None."""
     if _OTHER_DEADLINE.search(folded):
         return None
-    years: list[int] = []
-    mentions = find_year_mentions(folded)
     keywords = list(_DEADLINE.finditer(folded))
     if _ARTICLE5_CONTEXT.search(folded):
         keywords += list(_LATEST_DATE.finditer(folded))
+    if not keywords:
+        return None
+    years: list[int] = []
+    mentions = find_year_mentions(folded)
     for keyword in keywords:
         low, high = keyword.start() - DEADLINE_WINDOW, keyword.end() + DEADLINE_WINDOW
         years.extend(

@@ -10,6 +10,7 @@ takes the year its sentence gives it; the sentence's Article 5 deadline is read 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
 from pipelines.extraction.indicator_areas import area_indicators, without_restatements
@@ -52,7 +53,7 @@ def sentence_findings(
     folded: str,
     sentence: tuple[int, int],
     quantities: list[Quantity],
-    mentions: list[YearMention],
+    mentions: Sequence[YearMention],
     stockpile: bool = False,
 ) -> list[IndicatorFinding]:
     """The figures of one sentence; its quantities and year mentions are given in text order.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Sequence
 from typing import Final
 
 from pipelines.extraction.indicator_counts import stockpile_passage
@@ -58,7 +59,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _single_year(mentions: list[YearMention]) -> int | None:
+def _single_year(mentions: Sequence[YearMention]) -> int | None:
     years = {m.year for m in mentions if m.refers}
     return years.pop() if len(years) == 1 else None
 

@@ -30,10 +30,11 @@ def fold_name(text: str) -> str:
 TERM_GAP = 2
 #: Function words of the three languages: optional in a term, so "base de données des
 #: victimes" matches the term "base de données sur les victimes".
-FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS = (
     "a al an and at by d de del des du el en et for from in l la las le les los of on or "
-    "para par pour por sur the to y".split()
+    "para par pour por sur the to y"
 )
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
 
 def match_form(text: str) -> str:
@@ -54,5 +55,5 @@ def stem_pattern(term: str) -> str:
     besides the term's own function words, which may or may not be there."""
     words = match_form(term).split()
     content = content_words(term)
-    gap = r"\s+(?:\S+\s+){0,%d}?" % (TERM_GAP + len(words) - len(content))
+    gap = rf"\s+(?:\S+\s+){{0,{TERM_GAP + len(words) - len(content)}}}?"
     return r"\b" + gap.join(re.escape(w) + r"\w{0,3}" for w in content) + r"\b"

@@ -6,8 +6,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shape import InlineShape
-from docx.table import Table, _Cell
 from docx.shared import Cm
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 

@@ -31,6 +31,8 @@ def describe_documents(
     now: pd.Timestamp,
 ) -> pd.DataFrame:
     """``documents`` rows from reading facts (``meta``) and the documents' passages."""
+    if meta.empty:
+        return pd.DataFrame(columns=DOCUMENT_COLUMNS)
     index = AliasIndex(aliases)
     grouped = dict(tuple(passages.sort_values("passage_no").groupby("document_id")))
     rows = []

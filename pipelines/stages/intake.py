@@ -14,6 +14,10 @@ OUTSIDE = "outside"
 
 MANIFEST_COLUMNS = ["file_name", "source_path", "sha256", "size_bytes", "file_type", "duplicate_of"]
 
+#: Hash and type of the files seen by this process, by path, size and modification time:
+#: the checks list the folder again after the load without hashing every file twice.
+_SEEN: dict[tuple[str, int, int], tuple[str, str]] = {}
+
 
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
@@ -44,14 +48,18 @@ def discover(sources: Path) -> pd.DataFrame:
             rows.append({"file_name": name, "source_path": name, "sha256": None,
                          "size_bytes": 0, "file_type": OUTSIDE, "duplicate_of": None})
             continue
-        digest = sha256_of(path)
+        stat = path.stat()
+        seen = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+        if seen not in _SEEN:
+            _SEEN[seen] = (sha256_of(path), detect_type(path).value)
+        digest, file_type = _SEEN[seen]
         rows.append(
             {
                 "file_name": name,
                 "source_path": name,
                 "sha256": digest,
-                "size_bytes": path.stat().st_size,
-                "file_type": detect_type(path).value,
+                "size_bytes": stat.st_size,
+                "file_type": file_type,
                 "duplicate_of": first_by_hash.get(digest),
             }
         )

@@ -60,7 +60,7 @@ def make_plan(
     extraction version of every document id in the manifest.
     """
     originals = manifest[manifest["duplicate_of"].isna() & manifest["sha256"].notna()]
-    known = previous.set_index("sha256") if len(previous) else previous
+    known = {row.sha256: row for row in previous.itertuples(index=False)}
     failed_before = {
         (row.file_name, row.sha256)
         for row in quarantined.itertuples(index=False)
@@ -71,17 +71,17 @@ def make_plan(
     unchanged = 0
     for row in originals.itertuples(index=False):
         doc_id = document_id(row.sha256)
-        if len(previous) and row.sha256 in known.index:
-            before = known.loc[row.sha256]
-            if before["read_version"] != read_version:
+        before = known.get(row.sha256)
+        if before is not None:
+            if before.read_version != read_version:
                 to_read_rows.append(row)
                 to_extract.add(doc_id)
                 continue
-            if before["extract_version"] != extract_versions[doc_id]:
+            if before.extract_version != extract_versions[doc_id]:
                 to_extract.add(doc_id)
-            if before["file_name"] != row.file_name:
+            if before.file_name != row.file_name:
                 renamed[doc_id] = row.file_name
-            if before["status"] == "withdrawn":
+            if before.status == "withdrawn":
                 restored.add(doc_id)
                 to_extract.add(doc_id)  # its document row is rebuilt with a live status
             if doc_id not in to_extract and doc_id not in renamed and doc_id not in restored:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ import pandas as pd
 
 from pipelines.extraction.model import PassageKind
 from pipelines.extraction.passages import to_passages
+from pipelines.stages.parallel import workers
 from sources import ReadResult, ReadStatus, ocr, read_document
 
 #: Version of the readers; a change makes every file be read again.
@@ -40,11 +40,6 @@ class ReadBatch:
     passages: pd.DataFrame
     meta: pd.DataFrame
     failures: pd.DataFrame
-
-
-def workers(n_files: int) -> int:
-    """Processes to read with: one per core, none when there is a single file."""
-    return max(1, min(os.cpu_count() or 1, n_files))
 
 
 def read_files(

@@ -1,0 +1,88 @@
+"""Extraction spread over forked workers gives exactly what one process gives."""
+
+import hashlib
+
+import pandas as pd
+import pytest
+
+from pipelines.extraction.actions import ActionMatcher
+from pipelines.stages import facts
+from pipelines.stages.parallel import _chunks, by_document
+from pipelines.stages.reading import PASSAGE_COLUMNS
+from warehouse import reference
+
+_TEXTS = [
+    "In 2021, 1,234,567 square metres were cleared and 45 anti-personnel mines destroyed.",
+    "Risk education reached 12 400 people (6 100 women and girls) in 2021.",
+    "En 2021, 2,5 hectares ont été réduites par enquête technique ; action n° 21 du Plan.",
+    "Se destruyeron 3.500 minas almacenadas; asistencia a las víctimas en zonas rurales.",
+    "Action 44 of the Oslo Action Plan: USD 2.5 million for survey and clearance.",
+]
+
+
+def _corpus(n_documents: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    passages, documents = [], []
+    for d in range(n_documents):
+        sha = hashlib.sha256(f"document {d}".encode()).hexdigest()
+        doc_id = sha[:16]
+        language = ("en", "fr", "es")[d % 3]
+        documents.append({"document_id": doc_id, "state_iso3": "COL", "language": language,
+                          "sha256": sha})
+        for p in range(1 + d % 7):  # documents of different lengths
+            text = _TEXTS[(d + p) % len(_TEXTS)]
+            passages.append([doc_id, p + 1, 1 + p // 3, "paragraph", "Land release", text, False])
+    return pd.DataFrame(passages, columns=PASSAGE_COLUMNS), pd.DataFrame(documents)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> tuple[pd.DataFrame, pd.DataFrame]:
+    return _corpus(40)
+
+
+def test_figures_on_workers_equal_one_process(corpus):
+    passages, documents = corpus
+    alone = facts.indicator_values(passages, documents)
+    spread = by_document(facts.indicator_values, passages, documents, min_passages=0)
+    assert len(alone) > 40
+    pd.testing.assert_frame_equal(spread, alone)
+
+
+def test_action_mentions_on_workers_equal_one_process(corpus):
+    passages, documents = corpus
+    matcher = ActionMatcher(reference.load_oap_actions(), reference.load_action_keywords(),
+                            reference.load_section_headings())
+    alone = facts.action_progress(passages, documents, matcher)
+    spread = by_document(facts.action_progress, passages, documents, matcher, min_passages=0)
+    assert {21, 44} <= set(alone["action_no"])
+    pd.testing.assert_frame_equal(spread, alone)
+
+
+def test_small_batches_stay_in_this_process(corpus):
+    passages, _ = corpus
+    seen = []
+
+    def record(frame: pd.DataFrame) -> pd.DataFrame:
+        seen.append(len(frame))
+        return frame
+
+    by_document(record, passages)
+    assert seen == [len(passages)]  # under MIN_PASSAGES: one call here, none in workers
+
+
+def test_a_failing_worker_stops_the_step(corpus):
+    passages, _ = corpus
+
+    def fail(frame: pd.DataFrame) -> pd.DataFrame:
+        raise ValueError("cannot read this chunk")
+
+    with pytest.raises(ValueError, match="cannot read this chunk"):
+        by_document(fail, passages, min_passages=0)
+
+
+def test_chunks_cover_every_document_once_in_order():
+    sizes = pd.Series({f"d{i:02d}": 1 + (i * 7) % 11 for i in range(30)})
+    ids = sorted(sizes.index)
+    chunks = _chunks(sizes, ids, 8)
+    assert [doc for chunk in chunks for doc in chunk] == ids
+    assert len(chunks) <= 8
+    assert max(sizes[c].sum() for c in chunks) <= 2 * sizes.sum() / 8 + sizes.max()
