@@ -9,7 +9,7 @@ from pipelines.stages import facts
 from pipelines.stages.parallel import by_document
 from pipelines.stages.plan import Plan, extraction_passages
 
-EXTRACT_CODE_VERSION = "1"
+EXTRACT_CODE_VERSION = "2"
 
 
 @dg.asset(group_name="extract", kinds={"python"}, code_version=EXTRACT_CODE_VERSION)

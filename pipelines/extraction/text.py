@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -9,15 +10,19 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, single spaces: the form matchers compare.
 
     Ligatures are spelled out ("œuvre" and "oeuvre" fold alike), so offsets in the folded
-    text are only close to those in the original.
+    text are only close to those in the original. Kept for texts seen again: the matchers
+    fold the same passage and its sentences several times.
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped.lower()).strip()
+    text = text.translate(_APOSTROPHES)
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", text.lower()).strip()
 
 
 def fold_name(text: str) -> str:
