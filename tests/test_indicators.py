@@ -235,6 +235,16 @@ PROSE: list[tuple[str, str, set[Fact]]] = [
         {("funding_usd", 3000000, 2021, None)},
     ),
     (
+        "In 2021 Germany gave EUR 2 million for clearance (EUR 1 = USD 1.18).",
+        "en",
+        {("funding_eur", 2000000, 2021, None)},
+    ),
+    (
+        "Se aportaron 3,5 millones de dólares en 2021 (tipo de cambio: 1 USD = 0,95 EUR).",
+        "es",
+        {("funding_usd", 3500000, 2021, None)},
+    ),
+    (
         "Colombia's Article 5 deadline is 1 March 2025.",
         "en",
         {("article5_deadline", 2025, None, None)},
@@ -420,6 +430,8 @@ NOT_FIGURES: list[tuple[str, str]] = [
     ("Le plan d'action national 2021-2025 prévoit la dépollution de 5 km².", "fr"),
     ("El 40% de las víctimas son civiles.", "es"),
     ("47 de ellas eran civiles y 82 miembros de la fuerza pública.", "es"),
+    ("Exchange rate used: USD 1 = NOK 8.60.", "en"),
+    ("Taux de change : 1 EUR = 1,18 USD.", "fr"),
 ]
 
 
@@ -607,6 +619,16 @@ def test_a_caption_before_the_table_gives_its_unit_and_year() -> None:
              find_indicators(text, "en", rows, context=context)}
     assert found == {("area_cancelled_m2", 124000, 2020), ("area_cancelled_m2", 987000, 2021),
                      ("area_cleared_m2", 2856000, 2020), ("area_cleared_m2", 3119000, 2021)}
+
+
+def test_a_column_without_the_unit_another_column_names_is_a_count() -> None:
+    rows = (("Département", "Zones dangereuses", "Superficie (m²)"),
+            ("Ziguinchor", "21", "402 310"), ("Bignona", "34", "498 750"),
+            ("Total", "55", "901 060"))
+    context = "Au 31 décembre 2021, il restait 901 060 m² de zones dangereuses, réparties comme suit :"
+    found = {(f.indicator, f.value, f.year) for f in
+             find_indicators("\n".join(" | ".join(r) for r in rows), "fr", rows, context=context)}
+    assert found == {("area_remaining_m2", 901060, 2021)}
 
 
 def test_a_paragraph_that_does_not_introduce_the_table_is_no_caption() -> None:

@@ -24,6 +24,23 @@ from pipelines.extraction.vocabulary import FUTURE_WORDS, NEED_WORDS, alternatio
 _FUTURE: Final = re.compile(alternation(FUTURE_WORDS))
 _NEED: Final = re.compile(alternation(NEED_WORDS))
 _FUNDING: Final[dict[str, str]] = {USD: "funding_usd", EUR: "funding_eur"}
+#: "Exchange rate used: USD 1 = NOK 8.60": a rate between currencies, not money given or spent.
+_EXCHANGE_RATE: Final = re.compile(r"exchange rate|taux de change|tipo de cambio|tasa de cambio")
+
+
+#: An equals sign beside the amount, past a currency code or sign ("1 EUR = 1.18 USD").
+_EQUALS_AFTER: Final = re.compile(r"\s*(?:[a-z$€£¥]{1,4}\s*)?=")
+_EQUALS_BEFORE: Final = re.compile(r"=\s*(?:[a-z$€£¥]{1,4}\s*)?$")
+
+
+def _is_rate(folded: str, quantity: Quantity, sentence: tuple[int, int]) -> bool:
+    """Whether an amount is one side of an exchange rate rather than a sum of money."""
+    before = folded[max(sentence[0], quantity.start - 8):quantity.start]
+    return bool(
+        _EQUALS_AFTER.match(folded, quantity.end, sentence[1])
+        or _EQUALS_BEFORE.search(before)
+        or _EXCHANGE_RATE.search(folded, *clause(folded, quantity, sentence))
+    )
 
 
 def _labelled(
@@ -36,8 +53,10 @@ def _labelled(
         for i, indicator in sorted(area_indicators(folded, areas, sentence).items())
     ]
     for quantity in quantities:
-        if quantity.kind in _FUNDING and not _NEED.search(
-            folded, *clause(folded, quantity, sentence)
+        if (
+            quantity.kind in _FUNDING
+            and not _NEED.search(folded, *clause(folded, quantity, sentence))
+            and not _is_rate(folded, quantity, sentence)
         ):
             labelled.append((quantity, _FUNDING[quantity.kind], None))
     counts = [q for q in quantities if q.kind == COUNT]

@@ -122,6 +122,11 @@ class _Table:
     def column(self, j: int) -> Label:
         return self.columns[j] if j < len(self.columns) else Label()
 
+    def counts_beside_areas(self, j: int) -> bool:
+        """Whether column ``j`` names no area unit while another column of the table does."""
+        return not self.column(j).area_factor and any(
+            c.area_factor for k, c in enumerate(self.columns) if k not in (0, j))
+
     def skipped(self, row: Label, column: Label, source: str) -> bool:
         """Whether a cell is a part that a total row or column already counts."""
         if column.subtotal or column.non_figure or (column.total and self.year_columns):
@@ -166,6 +171,8 @@ def _cell(
         resolved = table.people, "context"  # "Dont femmes" beside "Victimes"
     if resolved is None or table.skipped(row, column, resolved[1]):
         return None
+    if resolved[0].endswith("_m2") and table.counts_beside_areas(j):
+        return None  # "Zones dangereuses | Superficie (m²)": the first column counts areas
     unit = _unit(resolved[0], cell, number, (column, row, table.context))
     if unit is None:
         return None

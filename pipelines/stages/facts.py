@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
@@ -80,9 +80,26 @@ def indicator_values(passages: pd.DataFrame, documents: pd.DataFrame) -> pd.Data
                     found.year, found.disaggregation, passage.page, passage.passage_no,
                     found.evidence, passage.ocr, None,
                 ])
-    frame = pd.DataFrame(list(rows.values()), columns=INDICATOR_COLUMNS)
+    frame = pd.DataFrame(list(_without_undated_repeats(rows.values())), columns=INDICATOR_COLUMNS)
     frame["year"] = frame["year"].astype("Int64")
     return frame
+
+
+def _without_undated_repeats(rows: Iterable[list]) -> Iterator[list]:
+    """Rows less a figure without a year that the same page also gives with its year.
+
+    A total stated in the text ("At 31 December 2021, 1,118,260 m² remained") and again in a
+    table without its year is one fact: the dated one is kept.
+    """
+    rows = list(rows)
+    column = {name: i for i, name in enumerate(INDICATOR_COLUMNS)}
+
+    def fact(row: list) -> tuple:
+        return tuple(row[column[c]] for c in
+                     ("document_id", "page", "indicator", "disaggregation", "value"))
+
+    dated = {fact(row) for row in rows if row[column["year"]] is not None}
+    return (row for row in rows if row[column["year"]] is not None or fact(row) not in dated)
 
 
 def fact_id(sha256: str, indicator: str, year: int | None, disaggregation: str | None,

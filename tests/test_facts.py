@@ -1,0 +1,37 @@
+"""Figures of a document as rows: the same fact on a page is one row."""
+
+import pandas as pd
+
+from pipelines.stages import facts
+from pipelines.stages.reading import PASSAGE_COLUMNS
+
+
+def _document(*passages: tuple[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows = [["d1", n, 2, kind, "III. Contamination restante", text, False]
+            for n, (kind, text) in enumerate(passages, start=1)]
+    documents = pd.DataFrame([{"document_id": "d1", "state_iso3": "SEN", "language": "fr",
+                               "sha256": "a" * 64}])
+    return pd.DataFrame(rows, columns=PASSAGE_COLUMNS), documents
+
+
+def test_a_total_given_with_its_year_and_again_in_a_table_without_it_is_one_row():
+    passages, documents = _document(
+        ("paragraph", "Au 31 décembre 2021, il restait 901 060 m² de zones dangereuses."),
+        ("paragraph", "Le tableau suivant donne les superficies."),
+        ("table", ("Département | Superficie (m²)\nZiguinchor | 402 310\nBignona | 498 750\n"
+                  "Total | 901 060")),
+    )
+    figures = facts.indicator_values(passages, documents)
+    remaining = figures[figures["indicator"] == "area_remaining_m2"]
+    assert remaining[["value", "year", "page"]].values.tolist() == [[901060.0, 2021, 2]]
+
+
+def test_undated_figures_stay_when_no_dated_twin_exists():
+    passages, documents = _document(
+        ("paragraph", "Le tableau suivant donne les superficies."),
+        ("table", ("Département | Superficie restante (m²)\nZiguinchor | 402 310\n"
+                  "Total | 402 310")),
+    )
+    figures = facts.indicator_values(passages, documents)
+    assert figures[["indicator", "value"]].values.tolist() == [["area_remaining_m2", 402310.0]]
+    assert figures["year"].isna().all()
