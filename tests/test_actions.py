@@ -88,6 +88,21 @@ def test_national_or_received_funding_is_not_donor_support(matcher, text):
     assert 43 not in inferred(matcher, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("El Estado ecuatoriano invirtió 1,1 millones de dólares de su presupuesto en las "
+        "operaciones de desminado en 2021."),
+        ("En 2021, l'État a consacré 500 millions de francs CFA de ses ressources propres au "
+        "déminage."),
+    ],
+)
+def test_an_affected_state_funding_its_own_mine_action_reports_on_action_42(matcher, text):
+    found = inferred(matcher, text)
+    assert 42 in found
+    assert 43 not in found
+
+
 def test_what_a_donor_funds_elsewhere_is_not_its_own_victim_assistance(matcher):
     funded = "Of this, USD 3 million went to physical rehabilitation and psychosocial support."
     donor = "In 2021 Japan provided USD 39.8 million for mine action in 14 countries."

@@ -121,10 +121,23 @@ SUBMITTED: Final = re.compile(_words(
     r"presentacion", r"entregado", r"entrego", r"remitido", r"sometido",
 ))
 
+#: The State's own money: its budget or resources, not what partners gave.
+OWN_FUNDS: Final = re.compile(_words(
+    r"national budget", r"state budget", r"(?:its|our) (?:own )?budget", r"own (?:resources|funds)",
+    r"national (?:resources|funds|funding)", r"budget (?:national|de l'etat)", r"budget de l'etat",
+    r"(?:ses|nos) (?:propres )?(?:ressources|fonds)", r"ressources (?:propres|nationales)",
+    r"fonds propres", r"financement national", r"presupuesto (?:nacional|del estado|general)",
+    r"(?:su|nuestro) (?:propio )?presupuesto", r"recursos (?:propios|nacionales)",
+    r"fondos propios", r"financiacion nacional", r"financiamiento nacional",
+))
+
 #: Action 43: assistance from States in a position to provide it.
-DONOR_SUPPORT: Final = Cue(43, 2.0, (GAVE_AMOUNT, MINE_ACTION), NATIONAL_OR_RECEIVED)
+DONOR_SUPPORT: Final = Cue(43, 2.0, (GAVE_AMOUNT, MINE_ACTION),
+                          re.compile(f"{NATIONAL_OR_RECEIVED.pattern}|{OWN_FUNDS.pattern}"))
 CUES: Final[tuple[Cue, ...]] = (
     DONOR_SUPPORT,
+    # Action 42: an affected State funding its own mine action (national ownership).
+    Cue(42, 2.0, (OWN_FUNDS, AMOUNT, MINE_ACTION)),
     # Action 4: gender-balanced participation in mine action and in the Convention's meetings.
     Cue(4, 2.0, (WOMEN, WORKFORCE, SHARE), BENEFICIARIES),
     # Action 49: the annual Article 7 report, submitted.
