@@ -41,6 +41,7 @@ _SENTENCE_BREAK: Final[re.Pattern[str]] = re.compile(
     r"[.!?]+[\"'”’)]*\s+(?=[\"'“(¿¡•\-–]?[A-Z0-9ÀÁÂÉÈÊÍÎÓÔÚÑÇ])|\n\s*\n|\n(?=\s*[•▪·*\-–]\s)|;\s*\n"
 )
 _WORD_BEFORE_DOT: Final[re.Pattern[str]] = re.compile(r"([\w.]+)\.+[\"'”’)]*\s+$")
+_DIGIT: Final[re.Pattern[str]] = re.compile(r"\d")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -116,6 +117,8 @@ def find_indicators(
     by method (hectares):"). Each (indicator, year, disaggregation, value) is returned once,
     in the order first found.
     """
+    if not _DIGIT.search(text):
+        return []  # figures and years are written in digits: a passage without one has none
     if rows:
         findings = table_findings(text, language, rows, context)
     else:
