@@ -15,7 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from schemas.registry import TABLES, TableContract, contract
-from warehouse.ddl import statements
+from warehouse.ddl import statements_needed
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def connect(
     con = _open(path, read_only, wait)
     try:
         if not read_only:
-            for statement in statements():
+            for statement in statements_needed(con):
                 con.execute(statement)
         yield con
     finally:
