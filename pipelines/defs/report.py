@@ -6,6 +6,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines.reporting.build import build_report
+from pipelines.reporting.queries import stale_views
 from pipelines.resources import ReportsFolder, SourcesFolder, Warehouse
 from pipelines.version import code_version
 from warehouse.views import create_views
@@ -32,8 +33,12 @@ def stocktaking_report(
 
     Built again only when the warehouse, the code or the formats asked for changed.
     """
-    with warehouse.connect() as con:
-        create_views(con)
+    with warehouse.connect(read_only=True) as con:
+        stale = stale_views(con)
+    if stale:
+        with warehouse.connect() as con:
+            create_views(con)
+    with warehouse.connect(read_only=True) as con:
         state = repr(con.execute(_STATE_SQL).fetchone())
     fingerprint = hashlib.sha256(
         f"{state}|{code_version()}|{reports.format_list}".encode()
