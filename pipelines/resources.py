@@ -54,6 +54,13 @@ class Warehouse(dg.ConfigurableResource):
         with self.connect(read_only=True) as con:
             return store.read_table(con, table, document_ids)
 
+    def read_all(self, *tables: str) -> dict[str, pd.DataFrame]:
+        """Every row of each of ``tables``, over one connection; empty before the first run."""
+        if not self.exists():
+            return {table: store.empty_table(table) for table in tables}
+        with self.connect(read_only=True) as con:
+            return {table: store.read_table(con, table) for table in tables}
+
 
 class ReportsFolder(dg.ConfigurableResource):
     """Folder the stock-taking report is written to, and in which formats."""

@@ -1,6 +1,7 @@
 """The warehouse tables, each bound to its contract and natural key: one list the DDL,
 the loaders, the data dictionary and the checks all read."""
 
+import functools
 from dataclasses import dataclass
 
 import pandera.pandas as pa
@@ -25,7 +26,7 @@ class TableContract:
     key: tuple[str, ...]
     group: str
 
-    @property
+    @functools.cached_property
     def columns(self) -> list[str]:
         return list(self.model.to_schema().columns)
 

@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 
 from schemas.registry import contract
+from warehouse.ddl import column_type
 
 #: Tables that hold rows of documents, deleted with the document they belong to.
 DOCUMENT_TABLES = ("action_progress", "indicator_values", "passages", "documents")
@@ -55,13 +56,20 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame | No
 
 
 def _same_content(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> bool:
-    current = con.execute(f"SELECT * FROM {table}").df()
-    if len(current) != len(frame):
-        return False
-    columns = contract(table).columns
-    left = current[columns].astype(str).sort_values(columns).reset_index(drop=True)
-    right = frame[columns].astype(str).sort_values(columns).reset_index(drop=True)
-    return left.equals(right)
+    """Whether the table holds exactly the rows of ``frame``, in any order.
+
+    Compared inside DuckDB by the number of rows and the sum of the rows' hashes, the frame's
+    columns cast to the table's types first; no copy of the table comes back to Python.
+    """
+    schema = contract(table).model.to_schema().columns
+    values = ", ".join(f"CAST({name} AS {column_type(c.dtype)})" for name, c in schema.items())
+    digest = f"SELECT count(*), coalesce(sum(hash({values})), 0) FROM {{}}"
+    con.register("incoming", frame[list(schema)])
+    try:
+        return (con.execute(digest.format(table)).fetchone()
+                == con.execute(digest.format("incoming")).fetchone())
+    finally:
+        con.unregister("incoming")
 
 
 def _replace(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> bool:

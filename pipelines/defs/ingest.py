@@ -53,7 +53,8 @@ def intake_plan(
     aside = store.set_aside_if_incompatible(Path(warehouse.path))
     if aside:
         context.log.warning(f"the warehouse had an older table layout: kept as {aside}, rebuilt now")
-    documents, quarantine = warehouse.read("documents"), warehouse.read("quarantine")
+    stored = warehouse.read_all("documents", "quarantine")
+    documents, quarantine = stored["documents"], stored["quarantine"]
     reference = {"oap_actions": oap_actions, "action_keywords": action_keywords,
                  "section_headings": section_headings, "state_aliases": state_aliases}
     ids = {document_id(sha) for sha in source_files["sha256"].dropna()}

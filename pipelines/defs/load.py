@@ -49,12 +49,13 @@ def warehouse_tables(
             "documents": 0,
             "quarantined": len(quarantine),
         }])
-    previous = warehouse.read("documents")
+    stored = warehouse.read_all("documents", "corrections")
+    previous = stored["documents"]
     changes = assemble(
         intake_plan, {name: reference[name] for name in REFERENCE_TABLES}, documents, passages,
         extraction_passages(intake_plan, passages, lambda ids: warehouse.read("passages", ids)),
         action_progress, indicator_values, quarantine, analyst_corrections,
-        warehouse.read("corrections"), set(previous["document_id"]), run,
+        stored["corrections"], set(previous["document_id"]), run,
     )
     if run is not None:
         kept = set(previous["document_id"]) - changes.removed - changes.extracted

@@ -35,11 +35,10 @@ def stocktaking_report(
     """
     with warehouse.connect(read_only=True) as con:
         stale = stale_views(con)
+        state = repr(con.execute(_STATE_SQL).fetchone())
     if stale:
         with warehouse.connect() as con:
             create_views(con)
-    with warehouse.connect(read_only=True) as con:
-        state = repr(con.execute(_STATE_SQL).fetchone())
     fingerprint = hashlib.sha256(
         f"{state}|{code_version()}|{reports.format_list}".encode()
     ).hexdigest()
