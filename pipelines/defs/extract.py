@@ -3,6 +3,7 @@
 import dagster as dg
 import pandas as pd
 
+from pipelines.defs.reference import checked_reference
 from pipelines.extraction.actions import ActionMatcher
 from pipelines.resources import Warehouse
 from pipelines.stages import facts
@@ -12,21 +13,21 @@ from pipelines.stages.plan import Plan, extraction_passages
 EXTRACT_CODE_VERSION = "2"
 
 
-@dg.asset(group_name="extract", kinds={"python"}, code_version=EXTRACT_CODE_VERSION)
+@dg.asset(group_name="extract", kinds={"python"}, code_version=EXTRACT_CODE_VERSION,
+          deps=("oap_actions", "action_keywords", "section_headings"))
 def action_progress(
     context: dg.AssetExecutionContext,
     warehouse: Warehouse,
     intake_plan: Plan,
     passages: pd.DataFrame,
     documents: pd.DataFrame,
-    oap_actions: pd.DataFrame,
-    action_keywords: pd.DataFrame,
-    section_headings: pd.DataFrame,
 ) -> dg.Output[pd.DataFrame]:
     """OAP actions each passage reports on (explicit or inferred), with status and evidence."""
     text = extraction_passages(intake_plan, passages, lambda ids: warehouse.read("passages", ids))
     if len(text):  # building the matcher compiles every term: not worth it for nothing
-        matcher = ActionMatcher(oap_actions, action_keywords, section_headings)
+        reference = checked_reference(context)
+        matcher = ActionMatcher(reference["oap_actions"], reference["action_keywords"],
+                                reference["section_headings"])
         frame = by_document(facts.action_progress, text, documents, matcher)
     else:
         frame = pd.DataFrame(columns=facts.ACTION_COLUMNS)

@@ -5,12 +5,13 @@ from pathlib import Path
 import dagster as dg
 import pandas as pd
 
+from pipelines.defs.reference import checked_reference
 from pipelines.resources import CorrectionsFile, SourcesFolder, Warehouse
 from pipelines.stages.corrections import Correction, CorrectionsError, load_corrections
 from pipelines.stages.intake import discover
 from pipelines.stages.plan import Plan, make_plan
 from pipelines.stages.reading import READ_VERSION, document_id
-from pipelines.stages.versions import extract_versions
+from pipelines.stages.versions import EXTRACTION_REFERENCE, extract_versions
 from warehouse import store
 
 
@@ -38,16 +39,12 @@ def analyst_corrections(corrections: CorrectionsFile) -> dg.Output[list[Correcti
     return dg.Output(rows, metadata={"corrections": len(rows), "file": str(corrections.file)})
 
 
-@dg.asset(group_name="ingest", kinds={"python"})
+@dg.asset(group_name="ingest", kinds={"python"}, deps=EXTRACTION_REFERENCE)
 def intake_plan(
     context: dg.AssetExecutionContext,
     warehouse: Warehouse,
     source_files: pd.DataFrame,
     analyst_corrections: list[Correction],
-    oap_actions: pd.DataFrame,
-    action_keywords: pd.DataFrame,
-    section_headings: pd.DataFrame,
-    state_aliases: pd.DataFrame,
 ) -> dg.Output[Plan]:
     """What this run reads, extracts, withdraws and replaces; the rest stays as it is."""
     aside = store.set_aside_if_incompatible(Path(warehouse.path))
@@ -55,8 +52,7 @@ def intake_plan(
         context.log.warning(f"the warehouse had an older table layout: kept as {aside}, rebuilt now")
     stored = warehouse.read_all("documents", "quarantine")
     documents, quarantine = stored["documents"], stored["quarantine"]
-    reference = {"oap_actions": oap_actions, "action_keywords": action_keywords,
-                 "section_headings": section_headings, "state_aliases": state_aliases}
+    reference = checked_reference(context)
     ids = {document_id(sha) for sha in source_files["sha256"].dropna()}
     plan = make_plan(source_files, documents, quarantine, read_version=READ_VERSION,
                      extract_versions=extract_versions(ids, reference, analyst_corrections))

@@ -3,6 +3,7 @@
 import dagster as dg
 import pandas as pd
 
+from pipelines.defs.reference import REFERENCE_TABLES, checked_reference
 from pipelines.resources import SourcesFolder, Warehouse
 from pipelines.stages.assemble import assemble
 from pipelines.stages.corrections import Correction
@@ -10,16 +11,11 @@ from pipelines.stages.plan import Plan, extraction_passages
 from pipelines.version import code_version
 from warehouse.load import apply_changes
 
-REFERENCE_TABLES = (
-    "oap_sections", "oap_actions", "action_keywords", "section_headings", "states_parties",
-    "state_aliases", "meetings",
-)
-
 
 @dg.asset(
     group_name="load",
     kinds={"duckdb"},
-    ins={name: dg.AssetIn(name) for name in REFERENCE_TABLES},
+    deps=REFERENCE_TABLES,
     pool="warehouse",
 )
 def warehouse_tables(
@@ -33,7 +29,6 @@ def warehouse_tables(
     indicator_values: pd.DataFrame,
     quarantine: pd.DataFrame,
     analyst_corrections: list[Correction],
-    **reference: pd.DataFrame,
 ) -> dg.MaterializeResult:
     """The warehouse tables, updated with this run's documents, facts, quarantine and corrections.
 
@@ -52,7 +47,7 @@ def warehouse_tables(
     stored = warehouse.read_all("documents", "corrections")
     previous = stored["documents"]
     changes = assemble(
-        intake_plan, {name: reference[name] for name in REFERENCE_TABLES}, documents, passages,
+        intake_plan, checked_reference(context), documents, passages,
         extraction_passages(intake_plan, passages, lambda ids: warehouse.read("passages", ids)),
         action_progress, indicator_values, quarantine, analyst_corrections,
         stored["corrections"], set(previous["document_id"]), run,

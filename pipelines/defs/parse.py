@@ -3,13 +3,14 @@
 import dagster as dg
 import pandas as pd
 
+from pipelines.defs.reference import checked_reference
 from pipelines.resources import SourcesFolder, Warehouse
 from pipelines.stages import reading
 from pipelines.stages.corrections import Correction
 from pipelines.stages.documents import describe_documents, quarantine_rows
 from pipelines.stages.plan import Plan
 from pipelines.stages.reading import READ_VERSION, ReadBatch
-from pipelines.stages.versions import extract_versions
+from pipelines.stages.versions import EXTRACTION_REFERENCE, extract_versions
 from sources import ReadResult, ReadStatus
 
 
@@ -66,17 +67,13 @@ def quarantine(
     })
 
 
-@dg.asset(group_name="parse", kinds={"python"})
+@dg.asset(group_name="parse", kinds={"python"}, deps=EXTRACTION_REFERENCE)
 def documents(
     context: dg.AssetExecutionContext,
     warehouse: Warehouse,
     intake_plan: Plan,
     document_pages: ReadBatch,
     analyst_corrections: list[Correction],
-    state_aliases: pd.DataFrame,
-    oap_actions: pd.DataFrame,
-    action_keywords: pd.DataFrame,
-    section_headings: pd.DataFrame,
 ) -> dg.Output[pd.DataFrame]:
     """The documents this run (re)describes: State, language, meeting, review status."""
     meta, text = document_pages.meta, document_pages.passages
@@ -88,10 +85,9 @@ def documents(
             old.loc[old["document_id"] == doc_id, ["file_name", "source_path"]] = [name, name]
         meta = pd.concat([meta, old[reading.META_COLUMNS]], ignore_index=True)
         text = pd.concat([text, old_text], ignore_index=True)
-    reference = {"oap_actions": oap_actions, "action_keywords": action_keywords,
-                 "section_headings": section_headings, "state_aliases": state_aliases}
+    reference = checked_reference(context)
     versions = extract_versions(meta["document_id"], reference, analyst_corrections)
-    frame = describe_documents(meta, text, state_aliases, read_version=READ_VERSION,
+    frame = describe_documents(meta, text, reference["state_aliases"], read_version=READ_VERSION,
                                extract_versions=versions, now=_now())
     for row in frame[frame["status"] == "needs_review"].itertuples(index=False):
         context.log.warning(f"{row.file_name} needs review: {row.review_reason}")

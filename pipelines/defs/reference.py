@@ -1,4 +1,10 @@
-"""Reference data: the OAP's sections and actions, the States Parties and the meetings."""
+"""Reference data: the OAP's sections and actions, the States Parties and the meetings.
+
+The checked tables are kept in the instance's storage (``warehouse.seed_cache``). Assets that
+use them declare them as dependencies and take them from there with ``checked_reference``,
+rather than as inputs handed over by Dagster: every input costs two events in the run's log,
+and the reference tables feed four assets.
+"""
 
 from pathlib import Path
 
@@ -34,12 +40,23 @@ def reference_tables(context: dg.AssetExecutionContext):
     A seed that breaks its contract stops the run: extraction must not run on bad reference data.
     Seeds already checked with the same content and code are taken from the instance's storage.
     """
-    cache = Path(context.instance.storage_directory())
-    tables, cached = checked_seeds(cache, _load_and_check)
+    tables, cached = _checked(context)
     if cached:
         context.log.debug("reference seeds unchanged since they were last checked")
     for name, frame in tables.items():
         yield dg.Output(frame, output_name=name, metadata={"dagster/row_count": len(frame)})
+
+
+REFERENCE_TABLES: tuple[str, ...] = tuple(_LOADERS)
+
+
+def checked_reference(context: dg.AssetExecutionContext) -> dict[str, pd.DataFrame]:
+    """The reference tables as ``reference_tables`` checked them in this run."""
+    return _checked(context)[0]
+
+
+def _checked(context: dg.AssetExecutionContext) -> tuple[dict[str, pd.DataFrame], bool]:
+    return checked_seeds(Path(context.instance.storage_directory()), _load_and_check)
 
 
 def _load_and_check() -> dict[str, pd.DataFrame]:
