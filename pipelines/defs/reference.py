@@ -6,6 +6,7 @@ rather than as inputs handed over by Dagster: every input costs two events in th
 and the reference tables feed four assets.
 """
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
@@ -27,14 +28,14 @@ _LOADERS = {
 
 
 @dg.multi_asset(
-    outs={
-        name: dg.AssetOut(group_name="reference", kinds={"csv"},
-                          description=(contract(name).model.__doc__ or "").strip())
+    specs=[
+        dg.AssetSpec(name, group_name="reference", kinds={"csv"},
+                     description=(contract(name).model.__doc__ or "").strip())
         for name in _LOADERS
-    },
+    ],
     can_subset=False,
 )
-def reference_tables(context: dg.AssetExecutionContext):
+def reference_tables(context: dg.AssetExecutionContext) -> Iterator[dg.MaterializeResult]:
     """Load the reference seeds of warehouse/seeds and check them against their contracts.
 
     A seed that breaks its contract stops the run: extraction must not run on bad reference data.
@@ -44,7 +45,7 @@ def reference_tables(context: dg.AssetExecutionContext):
     if cached:
         context.log.debug("reference seeds unchanged since they were last checked")
     for name, frame in tables.items():
-        yield dg.Output(frame, output_name=name, metadata={"dagster/row_count": len(frame)})
+        yield dg.MaterializeResult(asset_key=name, metadata={"dagster/row_count": len(frame)})
 
 
 REFERENCE_TABLES: tuple[str, ...] = tuple(_LOADERS)
