@@ -10,7 +10,7 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, single spaces: the form matchers compare.
 
