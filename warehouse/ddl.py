@@ -33,16 +33,22 @@ def create_table(table: TableContract) -> list[str]:
         null = "" if column.nullable else " NOT NULL"
         columns.append(f"    {name} {column_type(column.dtype)}{null}")
     columns.append(f"    PRIMARY KEY ({', '.join(table.key)})")
-    statements = [f"CREATE TABLE IF NOT EXISTS {table.name} (\n" + ",\n".join(columns) + "\n)"]
+    create = f"CREATE TABLE IF NOT EXISTS {table.name} (\n" + ",\n".join(columns) + "\n)"
+    return [create, *(_comment(target, text) for target, text in _comments(table))]
+
+
+def _comments(table: TableContract) -> list[tuple[str, str]]:
+    """(``TABLE name`` or ``COLUMN name.column``, text) of every comment the contract gives."""
+    schema = table.model.to_schema()
     doc = (table.model.__doc__ or "").strip()
-    if doc:
-        statements.append(f"COMMENT ON TABLE {table.name} IS {_quote(doc)}")
-    for name, column in schema.columns.items():
-        if column.description:
-            statements.append(
-                f"COMMENT ON COLUMN {table.name}.{name} IS {_quote(column.description)}"
-            )
-    return statements
+    found = [(f"TABLE {table.name}", doc)] if doc else []
+    found += [(f"COLUMN {table.name}.{name}", column.description)
+              for name, column in schema.columns.items() if column.description]
+    return found
+
+
+def _comment(target: str, text: str) -> str:
+    return f"COMMENT ON {target} IS {_quote(text)}"
 
 
 def statements(tables: Iterable[TableContract] = TABLES) -> list[str]:
@@ -59,25 +65,19 @@ def statements_needed(con: duckdb.DuckDBPyConnection,
     connects several times per run: on a warehouse that is up to date this is one query of
     the catalog instead of some 160 statements.
     """
-    existing = {name: comment for name, comment in con.execute(
-        "SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = current_schema()"
-    ).fetchall()}
-    column_comments = {(t, c): comment for t, c, comment in con.execute(
-        "SELECT table_name, column_name, comment FROM duckdb_columns() "
+    current = dict(con.execute(
+        "SELECT 'TABLE ' || table_name, comment FROM duckdb_tables() "
         "WHERE schema_name = current_schema()"
-    ).fetchall()}
+    ).fetchall())
+    current.update(con.execute(
+        "SELECT 'COLUMN ' || table_name || '.' || column_name, comment FROM duckdb_columns() "
+        "WHERE schema_name = current_schema()"
+    ).fetchall())
     needed = []
     for table in tables:
-        if table.name not in existing:
+        if f"TABLE {table.name}" not in current:
             needed += create_table(table)
-            continue
-        schema = table.model.to_schema()
-        doc = (table.model.__doc__ or "").strip()
-        if doc and existing[table.name] != doc:
-            needed.append(f"COMMENT ON TABLE {table.name} IS {_quote(doc)}")
-        for name, column in schema.columns.items():
-            if column.description and column_comments.get((table.name, name)) != column.description:
-                needed.append(
-                    f"COMMENT ON COLUMN {table.name}.{name} IS {_quote(column.description)}"
-                )
+        else:
+            needed += [_comment(target, text) for target, text in _comments(table)
+                       if current.get(target) != text]
     return needed
