@@ -33,13 +33,15 @@ _EQUALS_AFTER: Final = re.compile(r"\s*(?:[a-z$€£¥]{1,4}\s*)?=")
 _EQUALS_BEFORE: Final = re.compile(r"=\s*(?:[a-z$€£¥]{1,4}\s*)?$")
 
 
-def _is_rate(folded: str, quantity: Quantity, sentence: tuple[int, int]) -> bool:
+def _is_rate(
+    folded: str, quantity: Quantity, sentence: tuple[int, int], own_clause: tuple[int, int]
+) -> bool:
     """Whether an amount is one side of an exchange rate rather than a sum of money."""
     before = folded[max(sentence[0], quantity.start - 8):quantity.start]
     return bool(
         _EQUALS_AFTER.match(folded, quantity.end, sentence[1])
         or _EQUALS_BEFORE.search(before)
-        or _EXCHANGE_RATE.search(folded, *clause(folded, quantity, sentence))
+        or _EXCHANGE_RATE.search(folded, *own_clause)
     )
 
 
@@ -53,10 +55,11 @@ def _labelled(
         for i, indicator in sorted(area_indicators(folded, areas, sentence).items())
     ]
     for quantity in quantities:
-        if (
-            quantity.kind in _FUNDING
-            and not _NEED.search(folded, *clause(folded, quantity, sentence))
-            and not _is_rate(folded, quantity, sentence)
+        if quantity.kind not in _FUNDING:
+            continue
+        own_clause = clause(folded, quantity, sentence)
+        if not _NEED.search(folded, *own_clause) and not _is_rate(
+            folded, quantity, sentence, own_clause
         ):
             labelled.append((quantity, _FUNDING[quantity.kind], None))
     counts = [q for q in quantities if q.kind == COUNT]
