@@ -21,6 +21,9 @@ from schemas import reference as reference_contracts
 from warehouse import reference
 
 _PREFIX = "reference-seeds-"
+#: The tables this process took or checked last, under their cache file (one entry): the
+#: assets of one run that use them get them without reading the pickle again.
+_loaded: dict[Path, dict[str, pd.DataFrame]] = {}
 
 
 def seeds_digest() -> str:
@@ -47,10 +50,12 @@ def checked_seeds(
     it returns is kept, replacing any older cache file.
     """
     path = cache_dir / f"{_PREFIX}{seeds_digest()}.pkl"
+    if path in _loaded and path.exists():
+        return _loaded[path], True
     if path.exists():
         try:
             with path.open("rb") as handle:
-                return pickle.load(handle), True
+                return _keep(path, pickle.load(handle)), True
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             path.unlink(missing_ok=True)  # unreadable: checked again below
     tables = load_and_check()
@@ -61,4 +66,10 @@ def checked_seeds(
     with partial.open("wb") as handle:
         pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
     partial.replace(path)
-    return tables, False
+    return _keep(path, tables), False
+
+
+def _keep(path: Path, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    _loaded.clear()
+    _loaded[path] = tables
+    return tables
