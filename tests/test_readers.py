@@ -90,3 +90,12 @@ def test_truncated_pdf_is_reported_not_raised(make_document, tmp_path: Path):
     result = read_document(cut)
     assert result.status in (ReadStatus.FAILED, ReadStatus.PARTIAL)
     assert result.errors and result.errors[0].startswith("cut.pdf")
+
+
+def test_scanned_pages_without_ocr_are_reported_not_read_as_empty(make_document):
+    path = make_document("scan.pdf", [[para("Colombia cleared 1,500 square metres in 2021.")]],
+                         layout="scanned")
+    result = read_document(path, use_ocr=False)
+    assert result.status is ReadStatus.FAILED
+    assert any("scan.pdf, page 1: scanned page without a text layer" in e for e in result.errors)
+    assert any("scan.pdf: no text could be read" in e for e in result.errors)
