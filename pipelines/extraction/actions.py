@@ -150,11 +150,13 @@ class ActionMatcher:
         return found
 
     def _explicit(self, passage: Passage) -> list[ActionMention]:
-        status = classify_status(passage.text).value
-        confidence = EXPLICIT_CONFIDENCE - (0.08 if passage.ocr else 0.0)
         seen: dict[int, str] = {}
         for ref in find_action_references(passage.text):
             seen.setdefault(ref.action_no, ref.evidence)
+        if not seen:
+            return []
+        status = classify_status(passage.text).value
+        confidence = EXPLICIT_CONFIDENCE - (0.08 if passage.ocr else 0.0)
         return [
             ActionMention(n, passage.passage_no, passage.page, evidence, Method.EXPLICIT,
                           confidence, status, passage.ocr)
@@ -186,6 +188,8 @@ class ActionMatcher:
             if score >= MIN_SCORE and action_no not in named
             and (score >= RUNNER_UP_SHARE * best or evidence[action_no].cued)
         ]
+        if not kept:
+            return []
         status = classify_status(passage.text).value
         return [
             ActionMention(

@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 from pipelines.extraction.model import ProgressStatus
+from pipelines.extraction.patterns import at_word_start
 from pipelines.extraction.text import fold
 
 #: Folded cue patterns per status, in English, French and Spanish, strongest status first.
@@ -53,7 +54,17 @@ STATUS_CUES: Final[tuple[tuple[ProgressStatus, tuple[str, ...]], ...]] = (
         ),
     ),
 )
-_COMPILED = tuple((status, re.compile("|".join(cues))) for status, cues in STATUS_CUES)
+
+
+def _scan_friendly(cue: str) -> str:
+    """A cue opening with ``\\b``, written to open with its letter (same matches, found
+    faster)."""
+    return "|".join(at_word_start(cue[2:])) if cue.startswith(r"\b") else cue
+
+
+_COMPILED = tuple(
+    (status, re.compile("|".join(map(_scan_friendly, cues)))) for status, cues in STATUS_CUES
+)
 
 
 def classify_status(text: str) -> ProgressStatus:

@@ -6,6 +6,8 @@ import functools
 import re
 import unicodedata
 
+from pipelines.extraction.patterns import word_start
+
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
 
@@ -61,4 +63,7 @@ def stem_pattern(term: str) -> str:
     words = match_form(term).split()
     content = content_words(term)
     gap = rf"\s+(?:\S+\s+){{0,{TERM_GAP + len(words) - len(content)}}}?"
-    return r"\b" + gap.join(re.escape(w) + r"\w{0,3}" for w in content) + r"\b"
+    head, *tail = content
+    rest = "".join(gap + re.escape(word) + r"\w{0,3}" for word in tail)
+    return word_start(head) + r"\w{0,3}" + rest + r"\b"
+
