@@ -86,7 +86,8 @@ def sentence_findings(
     figures = [q.start for q in quantities]
     evidence = " ".join(text[sentence[0]:sentence[1]].split())
     findings = []
-    for quantity, indicator, disaggregation in _labelled(folded, sentence, quantities, stockpile):
+    labelled = _labelled(folded, sentence, quantities, stockpile) if quantities else []
+    for quantity, indicator, disaggregation in labelled:
         year = years.year_for(folded, (quantity.start, quantity.end), figures)
         findings.append(
             IndicatorFinding(
