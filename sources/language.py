@@ -9,6 +9,8 @@ from typing import Final
 #: Languages we tell apart: the working languages of the updates plus Arabic and Russian.
 LANGUAGES: Final[tuple[str, ...]] = ("en", "fr", "es", "ar", "ru")
 UNDETERMINED: Final[str] = "und"
+#: Characters of a text that decide its language.
+SAMPLE_CHARS: Final[int] = 5000
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -28,9 +30,10 @@ def detect_language(text: str) -> str:
     """ISO 639-1 code of the main language of ``text``, or 'und' when there is too little text.
 
     Arabic and Cyrillic script decide at once; Latin-script text goes to a language
-    identifier restricted to English, French and Spanish.
+    identifier restricted to English, French and Spanish. The first SAMPLE_CHARS characters
+    are enough to tell these apart; more costs time and changes nothing.
     """
-    sample = text[:20000]
+    sample = text[:SAMPLE_CHARS]
     arabic = len(_ARABIC.findall(sample))
     cyrillic = len(_CYRILLIC.findall(sample))
     latin = len(_LATIN.findall(sample))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import pandas as pd
 
 from pipelines.extraction.meeting import detect_meeting
@@ -34,22 +36,26 @@ def describe_documents(
     if meta.empty:
         return pd.DataFrame(columns=DOCUMENT_COLUMNS)
     index = AliasIndex(aliases)
-    grouped = dict(tuple(passages.sort_values("passage_no").groupby("document_id")))
+    ordered = passages.sort_values(["document_id", "passage_no"])
+    grouped: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
+    for doc_id, kind, page, text in zip(ordered["document_id"], ordered["kind"], ordered["page"],
+                                        ordered["text"], strict=True):
+        grouped[doc_id].append((kind, page, text))
     rows = []
     for doc in meta.itertuples(index=False):
-        doc_passages = grouped.get(doc.document_id, passages.iloc[0:0])
-        rows.append(_describe(doc, doc_passages, index) + [
+        rows.append(_describe(doc, grouped.get(doc.document_id, []), index) + [
             read_version, extract_versions[doc.document_id], now,
         ])
     return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
 
 
-def _describe(doc, passages: pd.DataFrame, index: AliasIndex) -> list:
-    is_header = passages["kind"] == PassageKind.HEADER.value
-    furniture = passages.loc[is_header, "text"].tolist()
-    body = passages.loc[~is_header]
-    head = "\n".join(body.loc[body["page"] == body["page"].min(), "text"]) if len(body) else ""
-    text = "\n".join(body["text"])
+def _describe(doc, passages: list[tuple[str, int, str]], index: AliasIndex) -> list:
+    """One ``documents`` row from a document's passages (kind, page, text) in reading order."""
+    furniture = [text for kind, _, text in passages if kind == PassageKind.HEADER.value]
+    body = [(kind, page, text) for kind, page, text in passages if kind != PassageKind.HEADER.value]
+    first_page = min((page for _, page, _ in body), default=None)
+    head = "\n".join(text for _, page, text in body if page == first_page)
+    text = "\n".join(text for _, _, text in body)
     state = attribute_state(doc.file_name, head, text, furniture, index)
     reasons = [r for r in (state.review_reason, doc.read_notes) if r and not pd.isna(r)]
     if doc.ocr_pages:
@@ -60,10 +66,10 @@ def _describe(doc, passages: pd.DataFrame, index: AliasIndex) -> list:
             f"written in {PARTLY_READ_LANGUAGES[language]}: only explicit action numbers and "
             "figures are read, not themes; check what the document reports"
         )
-    if not len(body):
+    if not body:
         reasons.append("no text found in the document")
-    headings = body.loc[body["kind"] == PassageKind.HEADING.value, "text"]
-    title = headings.iloc[0][:200] if len(headings) else None
+    headings = [text for kind, _, text in body if kind == PassageKind.HEADING.value]
+    title = headings[0][:200] if headings else None
     return [
         doc.document_id, doc.file_name, doc.format, doc.sha256, doc.size_bytes, state.iso3,
         state.method, state.confidence, language,
