@@ -22,13 +22,21 @@ def _now() -> pd.Timestamp:
 def document_pages(
     context: dg.AssetExecutionContext, sources: SourcesFolder, intake_plan: Plan
 ) -> dg.Output[ReadBatch]:
-    """Text of each new or changed file, page by page, as passages; failures with reasons."""
+    """Text of each new or changed file, page by page, as passages; failures with reasons.
+
+    A file that fails is logged at once, with its reasons; the others are counted in a
+    progress line every tenth of the files (each log line is an event the run stores).
+    """
+    total = len(intake_plan.to_read)
+    done = {"files": 0, "pages": 0}
 
     def log(file_name: str, result: ReadResult) -> None:
-        if result.status is ReadStatus.SUCCESS:
-            context.log.info(f"{file_name}: {len(result.pages)} pages")
-        else:
+        done["files"] += 1
+        done["pages"] += len(result.pages)
+        if result.status is not ReadStatus.SUCCESS:
             context.log.warning(f"{file_name}: {result.status.value}: {'; '.join(result.errors)}")
+        if done["files"] == total or done["files"] % max(1, total // 10) == 0:
+            context.log.info(f"read {done['files']} of {total} files ({done['pages']} pages)")
 
     results = reading.read_files(intake_plan.to_read, sources.folder, use_ocr=sources.ocr, on_read=log)
     batch = reading.read_batch(intake_plan.to_read, results, _now())
