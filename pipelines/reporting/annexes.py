@@ -45,7 +45,8 @@ def _state(ctx: Context, s) -> list[Block]:
                   f"{s.applicable_actions} actions that apply. {plural(s.figures, 'figure')}, of "
                   f"which {s.disaggregated_figures} broken down by sex or age.", numbered=False),
     ]
-    figures = ctx.view("v_figures").query("is_latest and state_iso3 == @iso3")
+    figures = ctx.rows("v_figures", "state_iso3", iso3)
+    figures = figures[figures.is_latest]
     if len(figures):
         labels = ctx.view("v_indicators").set_index("indicator")
         blocks.append(make_table(f"{s.state_name}: figures reported", figures, [
@@ -54,13 +55,14 @@ def _state(ctx: Context, s) -> list[Block]:
             ("Breakdown", lambda r: r.disaggregation or "total", False),
             ("Value", lambda r: Cell(amount(r.value, labels.unit.get(r.indicator, "")), "figure"), True),
             ("Source", lambda r: Cell(f"{r.file_name}, p. {r.page}", href=ctx.href(r.source_path)), False)]))
-    actions = ctx.view("v_state_actions").query("state_iso3 == @iso3")
+    actions = ctx.rows("v_state_actions", "state_iso3", iso3)
     titles = ctx.view("v_action_applicability").set_index("action_no").short_title
     blocks.append(make_table(f"{s.state_name}: actions reported", actions, [
         ("Action", lambda r: str(r.action_no), False),
         ("Short title", lambda r: titles.get(r.action_no, ""), False),
         ("Statuses", "statuses", False), ("Passages", lambda r: str(r.evidence), True)]))
-    evidence = ctx.view("v_evidence").query("state_iso3 == @iso3 and state_rank == 1")
+    evidence = ctx.rows("v_evidence", "state_iso3", iso3)
+    evidence = evidence[evidence.state_rank == 1]
     best = (evidence.sort_values(["confidence", "action_no"], ascending=[False, True])
             .drop_duplicates("section_no").sort_values("action_no").head(QUOTES_PER_STATE))
     blocks += [quote(ctx, row) for row in best.itertuples()]

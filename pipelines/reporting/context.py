@@ -21,8 +21,23 @@ class Context:
     generated: pd.Timestamp
     run_info: dict[str, Any] = field(default_factory=dict)
 
+    _groups: dict[tuple[str, str], dict[Any, pd.DataFrame]] = field(
+        default_factory=dict, repr=False, compare=False)
+
     def view(self, name: str) -> pd.DataFrame:
         return self.views[name]
+
+    def rows(self, name: str, column: str, value: Any) -> pd.DataFrame:
+        """The rows of view ``name`` whose ``column`` is ``value``, in the view's order.
+
+        The view is grouped by ``column`` once: chapters that take one action, section or
+        State at a time do not scan the whole view each time.
+        """
+        key = (name, column)
+        if key not in self._groups:
+            self._groups[key] = dict(tuple(self.view(name).groupby(column, sort=False)))
+        found = self._groups[key].get(value)
+        return found if found is not None else self.view(name).iloc[0:0]
 
     @property
     def sources_dir(self) -> str | None:

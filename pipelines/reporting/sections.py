@@ -46,13 +46,13 @@ def _section(ctx: Context, s, letter: str) -> list[Block]:
         _actions_table(ctx, no),
         *committees.blocks_for(ctx, no),
     ]
-    for action in ctx.view("v_action_summary").query("section_no == @no").itertuples():
+    for action in ctx.rows("v_action_summary", "section_no", no).itertuples():
         blocks += _action(ctx, action)
     return blocks + _gender(ctx, no)
 
 
 def _actions_table(ctx: Context, section_no: str):
-    actions = ctx.view("v_action_summary").query("section_no == @section_no")
+    actions = ctx.rows("v_action_summary", "section_no", section_no)
     counts = ["states_reporting", "progress", "completed", "challenge", "plan", "request",
               "silent_states"]
     total = {c: int(actions[c].sum()) for c in counts}
@@ -68,7 +68,7 @@ def _actions_table(ctx: Context, section_no: str):
 
 
 def _names_by_status(ctx: Context, action_no: int) -> str:
-    rows = ctx.view("v_state_actions").query("action_no == @action_no")
+    rows = ctx.rows("v_state_actions", "action_no", action_no)
     parts = []
     for column, phrase in STATUS_PHRASES:
         names = rows[rows[column]].state_name.tolist()
@@ -111,7 +111,7 @@ def quote(ctx: Context, row) -> Quote:
 
 
 def _gender(ctx: Context, section_no: str) -> list[Block]:
-    g = ctx.view("v_disaggregation").query("section_no == @section_no").iloc[0]
+    g = ctx.rows("v_disaggregation", "section_no", section_no).iloc[0]
     heading = Heading(3, "Gender perspective", f"gender-{section_no}")
     if not g.indicators:
         text = "No indicator of this section is a figure that could be broken down by sex or age."
@@ -133,7 +133,7 @@ def _gender(ctx: Context, section_no: str) -> list[Block]:
 
 
 def _disaggregated_table(ctx: Context, section_no: str):
-    indicators = ctx.view("v_indicators").query("section_no == @section_no")
+    indicators = ctx.rows("v_indicators", "section_no", section_no)
     rows = ctx.view("v_figures_breakdown").merge(indicators[["indicator", "label"]])
     rows = rows[rows.disaggregated]
     if not len(rows):
