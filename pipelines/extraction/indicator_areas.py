@@ -28,14 +28,15 @@ from pipelines.extraction.indicator_vocabulary import (
     HAZARD_AREA_WORDS,
     RELEASE_WORDS,
 )
-from pipelines.extraction.vocabulary import alternation, compile_table
+from pipelines.extraction.keyword_tables import KeywordTable
+from pipelines.extraction.vocabulary import alternation
 
 REMAINING: Final[str] = "area_remaining_m2"
 REDUCED: Final[str] = "area_reduced_m2"
 RESTATEMENT_TOLERANCE: Final[float] = 0.03
 
-_AREA_WORDS: Final = compile_table(AREA_KEYWORDS)
-_HAZARD_WORDS: Final = {REMAINING: re.compile(alternation(HAZARD_AREA_WORDS))}
+_AREA_WORDS: Final = KeywordTable(AREA_KEYWORDS)
+_HAZARD_WORDS: Final = KeywordTable({REMAINING: HAZARD_AREA_WORDS})
 _RELEASE: Final = re.compile(alternation(RELEASE_WORDS))
 _REDUCED_TO: Final = re.compile(r"\b(?:to|a|hasta|jusqu'a|до)\s*$")
 _RESPECTIVELY: Final = re.compile(r"\brespectiv\w*")

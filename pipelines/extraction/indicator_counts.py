@@ -28,17 +28,18 @@ from pipelines.extraction.indicator_vocabulary import (
     MINE_CONTEXT,
     PEOPLE_KEYWORDS,
 )
+from pipelines.extraction.keyword_tables import KeywordTable
 from pipelines.extraction.model import DISAGGREGATIONS
-from pipelines.extraction.vocabulary import alternation, compile_table
+from pipelines.extraction.vocabulary import alternation
 
-_PEOPLE_WORDS: Final = compile_table(PEOPLE_KEYWORDS)
-_MINE_WORDS: Final = compile_table(MINE_CONTEXT)
+_PEOPLE_WORDS: Final = KeywordTable(PEOPLE_KEYWORDS)
+_MINE_WORDS: Final = KeywordTable(MINE_CONTEXT)
 _ASSISTANCE: Final = re.compile(alternation(ASSISTANCE_WORDS))
 _REMAIN: Final = re.compile(alternation(AREA_KEYWORDS["area_remaining_m2"]))
-_CLEARANCE: Final = re.compile(
-    alternation(AREA_KEYWORDS["area_cleared_m2"] + AREA_KEYWORDS["area_reduced_m2"]
-                + AREA_KEYWORDS["area_cancelled_m2"] + ("land release", "operators", "survey\\w*"))
-)
+_CLEARANCE: Final = KeywordTable({"clearance": (
+    AREA_KEYWORDS["area_cleared_m2"] + AREA_KEYWORDS["area_reduced_m2"]
+    + AREA_KEYWORDS["area_cancelled_m2"] + ("land release", "operators", "survey\\w*")
+)})
 _KILLED_OR_INJURED: Final = re.compile(
     r"\b(?:killed|injured|wounded|dead|muert\w*|herid\w*|tue(?:e|s|es)?|blesse\w*|morts?)\b"
 )
@@ -50,7 +51,8 @@ _PARTS_BY_OUTCOME: Final = re.compile(
 
 def stockpile_passage(folded: str) -> bool:
     """Whether a passage is about stockpiled mines and not about clearance."""
-    return bool(_MINE_WORDS["stockpile"].search(folded)) and not _CLEARANCE.search(folded)
+    return bool(_MINE_WORDS.for_text(folded)["stockpile"].search(folded)) and not (
+        _CLEARANCE.for_text(folded)["clearance"].search(folded))
 
 
 @dataclass(frozen=True)

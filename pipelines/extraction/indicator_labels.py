@@ -19,13 +19,13 @@ from pipelines.extraction.indicator_vocabulary import (
     MINE_CONTEXT,
     PEOPLE_KEYWORDS,
 )
+from pipelines.extraction.keyword_tables import KeywordTable
 from pipelines.extraction.numbers import area_unit_in
 from pipelines.extraction.vocabulary import (
     NON_FIGURE_LABELS,
     SUBTOTAL_LABEL,
     TOTAL_LABEL,
     alternation,
-    compile_table,
     fold_keep_offsets,
 )
 
@@ -33,9 +33,9 @@ from pipelines.extraction.vocabulary import (
 FUNDING: Final[str] = "funding"
 PEOPLE_INDICATORS: Final = frozenset({"casualties", "survivors_assisted", "eore_beneficiaries"})
 YEAR: Final = re.compile(r"(?<![\d.,])(19[5-9]\d|20[0-5]\d)(?![\d])")
-_AREA_WORDS: Final = compile_table(AREA_KEYWORDS)
-_PEOPLE_WORDS: Final = compile_table(PEOPLE_KEYWORDS)
-_MINE_WORDS: Final = compile_table(MINE_CONTEXT)
+_AREA_WORDS: Final = KeywordTable(AREA_KEYWORDS)
+_PEOPLE_WORDS: Final = KeywordTable(PEOPLE_KEYWORDS)
+_MINE_WORDS: Final = KeywordTable(MINE_CONTEXT)
 _ASSISTANCE: Final = re.compile(alternation(ASSISTANCE_WORDS))
 _MINE_LABEL: Final = re.compile(r"\b(?:(?:land ?)?mines?|minas?|apms?|map)\b")
 _ANTI_VEHICLE: Final = re.compile(ANTI_VEHICLE)

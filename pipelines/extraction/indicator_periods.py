@@ -54,6 +54,7 @@ _MENTION: Final[re.Pattern[str]] = re.compile(
     r"(?P<span>\s*(?:(?:-|–|—|/)\s*(?:19|20)?\d{2}|(?:and|et|y|to|a|au|al|through|or|ou|o)\s*"
     r"(?:19|20)\d{2})(?![\d.,]\d|\d))?"
 )
+_YEAR: Final[re.Pattern[str]] = re.compile(r"(?:19|20)\d{2}")
 #: Prepositions that may stand before a year alone; the rest need a written date.
 _DATE_ONLY: Final[frozenset[str]] = frozenset({"al", "au", "on", "le", "el", "at", "a"})
 _BEFORE: Final[re.Pattern[str]] = re.compile(
@@ -125,6 +126,8 @@ def find_year_mentions(folded: str) -> tuple[YearMention, ...]:
     Kept for texts seen again: a passage is read once as itself and once as the context of
     the next one, and its sentences again for deadlines.
     """
+    if not _YEAR.search(folded):
+        return ()  # every mention holds a year: a quick look first spares the long pattern
     mentions: list[YearMention] = []
     for match in _MENTION.finditer(folded):
         dated = bool(match.group("month"))

@@ -18,6 +18,7 @@ from typing import Final
 
 from pipelines.extraction.indicator_quantities import Quantity
 from pipelines.extraction.indicator_vocabulary import RELEASE_WORDS
+from pipelines.extraction.keyword_tables import KeywordTable
 from pipelines.extraction.vocabulary import alternation
 
 #: Largest cost (characters of content words, plus clause breaks) between a figure and its word.
@@ -95,11 +96,11 @@ class Hits:
         return {h.key for h in self.items}
 
 
-def find_hits(table: dict[str, re.Pattern[str]], folded: str, span: tuple[int, int]) -> Hits:
+def find_hits(table: KeywordTable, folded: str, span: tuple[int, int]) -> Hits:
     """Keyword hits in a span, without those inside a longer hit ("por despejar")."""
     hits = Hits.of([
         Hit(key, m.start(), m.end())
-        for key, pattern in table.items()
+        for key, pattern in table.for_text(folded, *span).items()
         for m in pattern.finditer(folded, *span)
     ])
     kept: list[Hit] = []

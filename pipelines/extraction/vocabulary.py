@@ -42,7 +42,14 @@ def fold_keep_offsets(text: str) -> str:
     """
     if text.isascii():
         return text.lower().replace("`", "'")
-    return "".join(map(_fold_char, text))
+    return "\n".join(map(_fold_line, text.split("\n")))
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_line(line: str) -> str:
+    """One line folded. Lines recur: a passage is folded again as the context of the next
+    (its heading and the paragraph before it), and headings above many passages."""
+    return "".join(map(_fold_char, line))
 
 
 #: Optional Arabic prefixes (and, so, with, for, the) and a word's ending up to a separator:
@@ -54,10 +61,6 @@ AR_END: Final[str] = r"[^\s،؛.,;:()]*"
 def alternation(fragments: tuple[str, ...]) -> str:
     """One non-capturing group matching any fragment, each bounded by word edges."""
     return r"(?:" + "|".join(rf"\b(?:{f})\b" for f in fragments) + r")"
-
-
-def compile_table(table: dict[str, tuple[str, ...]]) -> dict[str, re.Pattern[str]]:
-    return {key: re.compile(alternation(fragments)) for key, fragments in table.items()}
 
 
 #: First cell of a table row, or a column header, that holds a total.
