@@ -237,3 +237,18 @@ def test_links_to_sources_stay_relative(warehouse: Path, tmp_path: Path) -> None
 def test_unknown_format_is_refused(warehouse: Path, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown report formats"):
         build_report(warehouse, tmp_path, formats=("odt",))
+
+
+def test_an_html_only_report_is_the_same_page_without_drawing_png(
+    warehouse: Path, html: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from matplotlib.figure import Figure
+
+    formats: list[str] = []
+    save = Figure.savefig
+    monkeypatch.setattr(Figure, "savefig", lambda self, *a, **k: (
+        formats.append(k.get("format")), save(self, *a, **k))[1])
+    only = build_report(warehouse, tmp_path, formats=("html",), run_info={
+        "sources_dir": "../sources", "run_id": "run-7", "generated_at": "2022-10-01T09:00:00Z"})
+    assert only["html"].read_text(encoding="utf-8") == html
+    assert formats == ["svg"] * 3

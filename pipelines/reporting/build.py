@@ -43,7 +43,7 @@ def build_report(warehouse: Path, out_dir: Path, *, run_info: dict[str, Any] | N
     with open_warehouse(Path(warehouse)) as con:
         views = load_views(con)
     generated = pd.Timestamp(run_info.get("generated_at") or pd.Timestamp.now(tz="UTC"))
-    report = build_content(Context(views, generated, run_info))
+    report = build_content(Context(views, generated, run_info, raster="docx" in formats))
     written: dict[str, Path] = {}
     html = None
     if "html" in formats or "pdf" in formats:

@@ -39,7 +39,8 @@ SERIES = {
 }
 
 
-def _export(fig: MplFigure, key: str, label: str) -> tuple[str, bytes]:
+def _export(fig: MplFigure, key: str, label: str, png: bool) -> tuple[str, bytes]:
+    """The chart as inline SVG, and as PNG (for the Word report) when ``png``, else b""."""
     with plt.rc_context({"svg.hashsalt": key}):
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
@@ -48,10 +49,11 @@ def _export(fig: MplFigure, key: str, label: str) -> tuple[str, bytes]:
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.DOTALL)
     safe = label.replace("&", "and").replace('"', "'").replace("<", "").replace(">", "")
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{safe}" ', 1)
-    png = io.BytesIO()
-    fig.savefig(png, format="png", dpi=160, bbox_inches="tight")
+    raster = io.BytesIO()
+    if png:
+        fig.savefig(raster, format="png", dpi=160, bbox_inches="tight")
     plt.close(fig)
-    return svg, png.getvalue()
+    return svg, raster.getvalue()
 
 
 def _barh(ax, labels, columns: dict[str, list[float]]) -> None:
@@ -67,7 +69,7 @@ def _barh(ax, labels, columns: dict[str, list[float]]) -> None:
               bbox_to_anchor=(1.0, 1.0))
 
 
-def coverage_by_section(sections: pd.DataFrame) -> tuple[str, bytes]:
+def coverage_by_section(sections: pd.DataFrame, *, png: bool = True) -> tuple[str, bytes]:
     """Share of applicable State-action pairs reported and silent, per OAP section."""
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(6.3, 0.42 * len(sections) + 0.9))
@@ -81,10 +83,10 @@ def coverage_by_section(sections: pd.DataFrame) -> tuple[str, bytes]:
         ax.set_xlim(0, 110)
         ax.set_xlabel("Per cent of the State-action pairs that apply")
         return _export(fig, "coverage", "Bar chart: share of applicable actions reported on, "
-                       "by section of the Oslo Action Plan")
+                       "by section of the Oslo Action Plan", png)
 
 
-def land_release(land: pd.DataFrame) -> tuple[str, bytes]:
+def land_release(land: pd.DataFrame, *, png: bool = True) -> tuple[str, bytes]:
     """Land released per State, by method, summed over the years 2020 on."""
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(6.3, 0.36 * len(land) + 0.9))
@@ -98,10 +100,11 @@ def land_release(land: pd.DataFrame) -> tuple[str, bytes]:
         ax.set_xlim(0, peak * 1.25)
         ax.set_xlabel("Square metres released, 2020 on")
         ax.xaxis.set_major_formatter(lambda x, _: f"{x / 1e6:,.0f} M" if x else "0")
-        return _export(fig, "land", "Bar chart: land released by method and State")
+        return _export(fig, "land", "Bar chart: land released by method and State", png)
 
 
-def deadlines(states: pd.DataFrame, meeting_date: pd.Timestamp) -> tuple[str, bytes]:
+def deadlines(states: pd.DataFrame, meeting_date: pd.Timestamp, *, png: bool = True
+              ) -> tuple[str, bytes]:
     """Article 5 deadlines in force, extensions granted, and the 2025 aspiration."""
     states = states.dropna(subset=["deadline_in_force"]).reset_index(drop=True)
     with plt.rc_context(STYLE):
@@ -127,4 +130,4 @@ def deadlines(states: pd.DataFrame, meeting_date: pd.Timestamp) -> tuple[str, by
         ax.tick_params(axis="y", length=0, labelsize=7)
         ax.set_xlabel("Deadline (● before 2025, □ 2025 or later; dashed arrow: extended; * no update)")
         return _export(fig, "deadlines", "Timeline: Article 5 deadlines of the States Parties "
-                       "with mined areas, marking those before 2025")
+                       "with mined areas, marking those before 2025", png)

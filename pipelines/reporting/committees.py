@@ -73,7 +73,7 @@ def land_release(ctx: Context) -> list[Block]:
     if len(per_state):
         per_state["total"] = per_state[list(LAND)].sum(axis=1)
         per_state = per_state.sort_values("total", ascending=False)
-        svg, png = charts.land_release(per_state)
+        svg, png = charts.land_release(per_state, png=ctx.raster)
         data = make_table("Land released by method and State, 2020 on (m²)", per_state, [
             ("State", "state_name", False),
             *[(k.split("_")[0].capitalize(), lambda r, k=k: _figure(getattr(r, k)), True)

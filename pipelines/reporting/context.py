@@ -20,6 +20,7 @@ class Context:
     views: dict[str, pd.DataFrame]
     generated: pd.Timestamp
     run_info: dict[str, Any] = field(default_factory=dict)
+    raster: bool = True  # charts are drawn as PNG too, for the Word report
 
     _groups: dict[tuple[str, str], dict[Any, pd.DataFrame]] = field(
         default_factory=dict, repr=False, compare=False)

@@ -17,7 +17,7 @@ MARKS = {"reported": Cell("●", "reported"), "silent": Cell("", "silent"),
 
 def coverage_chapter(ctx: Context) -> list[Block]:
     sections = ctx.view("v_section_summary")
-    svg, png = charts.coverage_by_section(sections)
+    svg, png = charts.coverage_by_section(sections, png=ctx.raster)
     data = make_table("Coverage of applicable actions by section", sections, [
         ("Section", lambda r: f"{r.section_no}. {r.title}", False),
         ("Applicable pairs", lambda r: number(r.applicable_pairs), True),
@@ -73,7 +73,7 @@ def deadlines_chapter(ctx: Context) -> list[Block]:
                   f"{were(int(rows.extended.sum()))} extended at or after the meeting."),
     ]
     if rows.deadline_in_force.notna().any():
-        svg, png = charts.deadlines(rows, MEETING_DATE)
+        svg, png = charts.deadlines(rows, MEETING_DATE, png=ctx.raster)
         shown = rows[rows.before_2025 | rows.submitted | rows.extended]
         data = make_table("Article 5 deadlines and what the updates say", shown, [
             ("State", "state_name", False),
