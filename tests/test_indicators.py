@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from pipelines.extraction.indicators import find_indicators, sentence_spans
 from pipelines.extraction.model import DISAGGREGATIONS, INDICATOR_UNITS
+from pipelines.extraction.vocabulary import fold_keep_offsets
 
 Fact = tuple[str, float, int | None, str | None]
 
@@ -690,3 +691,37 @@ def test_random_tables_never_raise(cells: list[list[str]], language: str, contex
 @given(st.lists(WORDS, max_size=40), st.lists(WORDS, max_size=20))
 def test_random_context_never_raises(words: list[str], context: list[str]) -> None:
     check(find_indicators(" ".join(words), "en", context=" ".join(context)))
+
+
+@pytest.mark.parametrize("text", [
+    "le 1er décembre de 2021 et 2022",
+    "15" + " " * 30 + "march 2021",
+    "le 1er   décembre   de   2021",
+    "du 24 fevrier au 31 mai 2022",
+    "2020-2024 x 12019 2021.5 1999, 20201",
+    "x" * 300 + " 3 march 2021 and 4 april 2022",
+    "31 de diciembre de 2021",
+    "march 2021/2022; since 2019",
+    "كانون الثاني / يناير 2021",
+])
+def test_year_mentions_are_those_of_the_whole_pattern(text: str) -> None:
+    from pipelines.extraction.indicator_periods import _MENTION, _mention_matches
+
+    folded = fold_keep_offsets(text)
+    assert [m.groupdict() | {"span": m.span()} for m in _mention_matches(folded)] == \
+        [m.groupdict() | {"span": m.span()} for m in _MENTION.finditer(folded)]
+
+
+_DATE_TOKENS = st.sampled_from(["1", "31", "1er", "2021", "1999", "2020-2024", "march", "mai",
+                                "diciembre", "de", "del", "au", "since", ",", ".", "/", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_DATE_TOKENS, st.sampled_from([" ", "  ", "    ", "", "\n"])),
+                max_size=40))
+def test_year_mentions_match_the_whole_pattern_on_any_text(tokens) -> None:
+    from pipelines.extraction.indicator_periods import _MENTION, _mention_matches
+
+    folded = "".join(token + space for token, space in tokens)
+    assert [m.span() for m in _mention_matches(folded)] == \
+        [m.span() for m in _MENTION.finditer(folded)]

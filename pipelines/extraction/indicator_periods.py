@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -55,6 +55,9 @@ _MENTION: Final[re.Pattern[str]] = re.compile(
     r"(?:19|20)\d{2})(?![\d.,]\d|\d))?"
 )
 _YEAR: Final[re.Pattern[str]] = re.compile(r"(?:19|20)\d{2}")
+#: Characters a day and month written before a year can take, spaces between them short.
+_DATE_REACH: Final[int] = 64
+_LONG_SPACE: Final[re.Pattern[str]] = re.compile(r"\s{4}")
 #: Prepositions that may stand before a year alone; the rest need a written date.
 _DATE_ONLY: Final[frozenset[str]] = frozenset({"al", "au", "on", "le", "el", "at", "a"})
 _BEFORE: Final[re.Pattern[str]] = re.compile(
@@ -119,6 +122,27 @@ def _classify(folded: str, match: re.Match[str], dated: bool) -> tuple[bool, boo
     return folded.startswith(")", match.end()) and folded.endswith("(", 0, start), False
 
 
+def _mention_matches(folded: str) -> Iterator[re.Match[str]]:
+    """``_MENTION.finditer(folded)``, searched from a little before each year only.
+
+    Every mention holds a year, and what comes before its year (a day and a month) is short:
+    at most _DATE_REACH characters unless a run of four spaces stands in it, in which case
+    the search starts where the last mention ended. The matches are those of ``finditer``.
+    """
+    end = 0
+    for year in _YEAR.finditer(folded):
+        if year.start() < end:
+            continue  # inside the last mention ("2020-2024")
+        low = max(end, year.start() - _DATE_REACH)
+        if _LONG_SPACE.search(folded, low, year.start()):
+            low = end
+        match = _MENTION.search(folded, low)
+        if match is None:
+            return
+        yield match
+        end = match.end()
+
+
 @functools.lru_cache(maxsize=4096)
 def find_year_mentions(folded: str) -> tuple[YearMention, ...]:
     """Every year in folded text, dated or bare, with what it says about figures near it.
@@ -126,10 +150,8 @@ def find_year_mentions(folded: str) -> tuple[YearMention, ...]:
     Kept for texts seen again: a passage is read once as itself and once as the context of
     the next one, and its sentences again for deadlines.
     """
-    if not _YEAR.search(folded):
-        return ()  # every mention holds a year: a quick look first spares the long pattern
     mentions: list[YearMention] = []
-    for match in _MENTION.finditer(folded):
+    for match in _mention_matches(folded):
         dated = bool(match.group("month"))
         refers, period = _classify(folded, match, dated)
         year = int(match.group("year"))

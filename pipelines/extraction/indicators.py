@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -18,7 +19,7 @@ from typing import Final
 from pipelines.extraction.indicator_counts import stockpile_passage
 from pipelines.extraction.indicator_periods import SentenceYears, YearMention, find_year_mentions
 from pipelines.extraction.indicator_prose import sentence_findings
-from pipelines.extraction.indicator_quantities import find_quantities
+from pipelines.extraction.indicator_quantities import COUNT, find_quantities
 from pipelines.extraction.indicator_tables import table_findings
 from pipelines.extraction.model import IndicatorFinding
 from pipelines.extraction.vocabulary import fold_keep_offsets
@@ -86,8 +87,12 @@ def _prose_findings(text: str, language: str, context: str) -> list[IndicatorFin
     quantities = find_quantities(text, folded, language, [(m.start, m.end) for m in mentions])
     mention_starts = [m.start for m in mentions]
     quantity_starts = [q.start for q in quantities]
-    stockpile = stockpile_passage(f"{fold_keep_offsets(context)} {folded}")
-    context_year = _single_year(find_year_mentions(fold_keep_offsets(context)))
+    # Whether the passage is about stockpiles matters to counts only, and the context's year
+    # to figures left without one: each is read from the context only when needed.
+    stockpile = any(q.kind == COUNT for q in quantities) and stockpile_passage(
+        f"{fold_keep_offsets(context)} {folded}")
+    context_year = functools.cache(
+        lambda: _single_year(find_year_mentions(fold_keep_offsets(context))))
     passage_has_year = any(m.refers for m in mentions)
     findings: list[IndicatorFinding] = []
     earlier: set[int] = set()
@@ -100,7 +105,8 @@ def _prose_findings(text: str, language: str, context: str) -> list[IndicatorFin
             # when they name only one ("In 2021, ... cleared X. During clearance, N mines
             # ..."), else the year of the passage's context (its heading, the paragraph before).
             found = _with_year(found, next(iter(earlier)) if len(earlier) == 1 else None)
-            found = _with_year(found, None if passage_has_year else context_year)
+            if not passage_has_year and any(f.year is None for f in found):
+                found = _with_year(found, context_year())
         findings.extend(found)
         earlier |= {m.year for m in said if m.refers}
     return findings
