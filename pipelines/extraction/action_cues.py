@@ -29,10 +29,14 @@ class Cue:
     unless: re.Pattern[str] | None = None
 
     def fires(self, sentence: str) -> bool:
-        """Whether the folded ``sentence`` holds every group and nothing of ``unless``."""
-        if self.unless is not None and self.unless.search(sentence):
+        """Whether the folded ``sentence`` holds every group and nothing of ``unless``.
+
+        The groups are looked for first, in their order: most sentences lack the first one,
+        and ``unless`` is the longest pattern.
+        """
+        if not all(group.search(sentence) for group in self.groups):
             return False
-        return all(group.search(sentence) for group in self.groups)
+        return self.unless is None or not self.unless.search(sentence)
 
 
 def _words(*fragments: str) -> str:
@@ -131,13 +135,17 @@ OWN_FUNDS: Final = re.compile(_words(
     r"fondos propios", r"financiacion nacional", r"financiamiento nacional",
 ))
 
+#: A digit: every amount has one, and most sentences have none, so cues about money look
+#: for it first.
+_DIGIT: Final = re.compile(r"\d")
+
 #: Action 43: assistance from States in a position to provide it.
-DONOR_SUPPORT: Final = Cue(43, 2.0, (GAVE_AMOUNT, MINE_ACTION),
+DONOR_SUPPORT: Final = Cue(43, 2.0, (_DIGIT, GAVE_AMOUNT, MINE_ACTION),
                           re.compile(f"{NATIONAL_OR_RECEIVED.pattern}|{OWN_FUNDS.pattern}"))
 CUES: Final[tuple[Cue, ...]] = (
     DONOR_SUPPORT,
     # Action 42: an affected State funding its own mine action (national ownership).
-    Cue(42, 2.0, (OWN_FUNDS, AMOUNT, MINE_ACTION)),
+    Cue(42, 2.0, (_DIGIT, OWN_FUNDS, AMOUNT, MINE_ACTION)),
     # Action 4: gender-balanced participation in mine action and in the Convention's meetings.
     Cue(4, 2.0, (WOMEN, WORKFORCE, SHARE), BENEFICIARIES),
     # Action 49: the annual Article 7 report, submitted.
