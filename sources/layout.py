@@ -36,7 +36,8 @@ def words_to_lines(words: list[dict], width: float) -> list[Line]:
     """Lines in reading order from positioned words; on a two-column page, left column first.
 
     A word is a dict with ``text``, ``x0``, ``x1``, ``top``, ``bottom``, ``size`` and
-    ``fontname`` (pdfplumber's words, or pieces of pdfium's text runs: both readers share it).
+    ``fontname`` (pdfplumber's words, or pdfium's text runs: both readers share it); a run
+    that stands for several words at one position says how many in ``words``.
     """
     rows = _rows(words)
     mid = width / 2
@@ -79,7 +80,7 @@ def _line(row: list[dict]) -> Line:
         top=float(min(w["top"] for w in row)),
         bottom=float(max(w["bottom"] for w in row)),
         x0=float(row[0]["x0"]),
-        size=float(median(w["size"] for w in row)),
+        size=float(median(w["size"] for w in row for _ in range(w.get("words", 1)))),
         bold=all("bold" in str(w.get("fontname", "")).lower() for w in row),
     )
 
