@@ -157,9 +157,10 @@ def _ocr(path: Path, scanned: list[int], use_ocr: bool, errors: list[str]) -> di
     if not scanned:
         return {}
     if not (use_ocr and ocr_available()):
+        why = ("OCR is switched off for this run" if not use_ocr else
+               "OCR (Tesseract with eng/fra/spa) is not installed")
         errors.extend(
-            f"{path.name}, page {index + 1}: scanned page without a text layer, and OCR "
-            "(Tesseract with eng/fra/spa) is not installed"
+            f"{path.name}, page {index + 1}: scanned page without a text layer, and {why}"
             for index in scanned
         )
         return {}

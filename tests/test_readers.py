@@ -97,5 +97,23 @@ def test_scanned_pages_without_ocr_are_reported_not_read_as_empty(make_document)
                          layout="scanned")
     result = read_document(path, use_ocr=False)
     assert result.status is ReadStatus.FAILED
-    assert any("scan.pdf, page 1: scanned page without a text layer" in e for e in result.errors)
+    assert any("scan.pdf, page 1: scanned page without a text layer, and OCR is switched off "
+               "for this run" in e for e in result.errors)
     assert any("scan.pdf: no text could be read" in e for e in result.errors)
+
+
+def test_scanned_pages_without_tesseract_say_it_is_not_installed(make_document, tmp_path,
+                                                                monkeypatch):
+    from sources import ocr
+
+    path = make_document("scan.pdf", [[para("Colombia cleared 1,500 square metres in 2021.")]],
+                         layout="scanned")
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))  # no tesseract on the PATH
+    ocr.available_languages.cache_clear()
+    try:
+        result = read_document(path, use_ocr=True)
+    finally:
+        ocr.available_languages.cache_clear()
+    assert result.status is ReadStatus.FAILED
+    assert any("scan.pdf, page 1: scanned page without a text layer, and OCR (Tesseract with "
+               "eng/fra/spa) is not installed" in e for e in result.errors)
