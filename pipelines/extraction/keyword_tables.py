@@ -54,4 +54,3 @@ class KeywordTable(Mapping[str, re.Pattern[str]]):
         if folded.isascii() or not _OTHER_SCRIPTS.search(folded, start, end):
             return self._latin
         return self._all
-
