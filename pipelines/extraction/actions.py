@@ -107,10 +107,12 @@ class ActionMatcher:
             terms[key] = max(weight, terms.get(key, 0.0))
             first[key[1]] = content_words(term)[0]
         # Terms indexed by their first content word: a passage is searched only for the terms
-        # whose first word it contains, not for all of them.
-        self._by_first: dict[str, list[tuple[int, re.Pattern[str], float]]] = defaultdict(list)
+        # whose first word it contains, not for all of them. A term is compiled the first time
+        # a passage holds its first word: a run over a few documents compiles a few of them.
+        self._by_first: dict[str, list[tuple[int, str, float]]] = defaultdict(list)
         for (action_no, pattern), weight in terms.items():
-            self._by_first[first[pattern]].append((action_no, re.compile(pattern), weight))
+            self._by_first[first[pattern]].append((action_no, pattern, weight))
+        self._compiled: dict[str, re.Pattern[str]] = {}
         self._headings = [
             (section, re.compile(stem_pattern(term)))
             for section, term in headings[["section_no", "term"]].itertuples(index=False)
@@ -210,7 +212,9 @@ class ActionMatcher:
         found: dict[int, _Evidence] = defaultdict(_Evidence)
         folded = match_form(text)
         for action_no, pattern, weight in self._candidates(folded):
-            match = pattern.search(folded)
+            if pattern not in self._compiled:
+                self._compiled[pattern] = re.compile(pattern)
+            match = self._compiled[pattern].search(folded)
             if match:
                 found[action_no].add(weight, match.start(), match.end())
         for sentence, weights in cues:
@@ -219,7 +223,7 @@ class ActionMatcher:
                 found[action_no].add(weight, start, start + len(sentence), cue=True)
         return found
 
-    def _candidates(self, folded: str) -> list[tuple[int, re.Pattern[str], float]]:
+    def _candidates(self, folded: str) -> list[tuple[int, str, float]]:
         """Terms whose first word, give or take an ending of up to 3 letters, is in the text."""
         bases = {
             word[: len(word) - cut]
