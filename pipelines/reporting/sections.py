@@ -82,8 +82,8 @@ def _action(ctx: Context, a) -> list[Block]:
                                    f"action-{a.action_no}")]
     if a.text_status == "verified" and isinstance(a.text, str) and a.text:
         blocks.append(Paragraph(a.text, numbered=False, css="action-text"))
-    matrix = ctx.view("v_coverage_matrix")
-    silent = matrix[(matrix.action_no == a.action_no) & (matrix.coverage == "silent")]
+    matrix = ctx.rows("v_coverage_matrix", "action_no", a.action_no)
+    silent = matrix[matrix.coverage == "silent"]
     silent_text = (f" Silent: {a.silent_states} of the {a.applicable_states} reporting States to "
                    f"which it applies"
                    + (f" ({join(silent.state_name)})." if 0 < len(silent) <= MAX_NAMES else "."))
@@ -96,8 +96,8 @@ def _action(ctx: Context, a) -> list[Block]:
         text += (f" {plural(a.unattributed_evidence, 'passage')} from updates not yet attributed "
                  "to a State also mention it.")
     blocks.append(Paragraph(text + silent_text))
-    evidence = ctx.view("v_evidence")
-    quotes = evidence[(evidence.action_no == a.action_no) & (evidence.quote_rank <= MAX_QUOTES)]
+    evidence = ctx.rows("v_evidence", "action_no", a.action_no)
+    quotes = evidence[evidence.quote_rank <= MAX_QUOTES]
     blocks += [quote(ctx, row) for row in quotes.itertuples()]
     return blocks
 
