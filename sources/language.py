@@ -10,7 +10,7 @@ from typing import Final
 LANGUAGES: Final[tuple[str, ...]] = ("en", "fr", "es", "ar", "ru")
 UNDETERMINED: Final[str] = "und"
 #: Characters of a text that decide its language.
-SAMPLE_CHARS: Final[int] = 5000
+SAMPLE_CHARS: Final[int] = 2000
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")

@@ -44,3 +44,17 @@ def test_graph_runs_from_files_to_report():
     assert {dg.AssetKey("action_progress"), dg.AssetKey("indicator_values"),
             dg.AssetKey("documents"), dg.AssetKey("quarantine")} <= loaded
     assert dg.AssetKey("intake_plan") in graph.get(dg.AssetKey("document_pages")).parent_keys
+
+
+def test_the_documents_preview_lists_the_first_rows_and_counts_the_rest() -> None:
+    import pandas as pd
+
+    from pipelines.defs.parse import PREVIEW_ROWS, _preview
+
+    frame = pd.DataFrame({"file_name": [f"f{i}.pdf" for i in range(PREVIEW_ROWS + 10)],
+                          "state_iso3": "COL", "language": "es", "pages": 2, "status": "loaded"})
+    preview = _preview(frame)
+    assert f"f{PREVIEW_ROWS - 1}.pdf" in preview and f"f{PREVIEW_ROWS}.pdf" not in preview
+    assert preview.endswith("… and 10 more: the `documents` table lists them all.")
+    assert "f0.pdf" in _preview(frame.head(3)) and "more" not in _preview(frame.head(3))
+    assert _preview(frame.head(0)) == "no document changed"

@@ -103,8 +103,18 @@ def documents(
         "dagster/row_count": len(frame),
         "needs_review": int((frame["status"] == "needs_review").sum()),
         "languages": dg.MetadataValue.json(frame["language"].value_counts().to_dict()),
-        "preview": dg.MetadataValue.md(
-            frame[["file_name", "state_iso3", "language", "pages", "status"]].to_markdown(index=False)
-            if len(frame) else "no document changed"
-        ),
+        "preview": dg.MetadataValue.md(_preview(frame)),
     })
+
+
+#: Documents listed in the run's preview; the ``documents`` table holds them all.
+PREVIEW_ROWS = 50
+
+
+def _preview(frame: pd.DataFrame) -> str:
+    if not len(frame):
+        return "no document changed"
+    shown = frame.head(PREVIEW_ROWS)[["file_name", "state_iso3", "language", "pages", "status"]]
+    more = len(frame) - len(shown)
+    return shown.to_markdown(index=False) + (
+        f"\n\n… and {more} more: the `documents` table lists them all." if more else "")
