@@ -9,7 +9,9 @@ and numbers that follow "Article", "Action", "page" and the like are never quant
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -23,6 +25,8 @@ from pipelines.extraction.indicator_vocabulary import (
 )
 from pipelines.extraction.numbers import NumberMatch, area_unit_at, find_numbers, looks_like_year
 from pipelines.extraction.vocabulary import AR_END, OTHER_DOLLARS, REFERENCE_BEFORE
+
+_OTHER_DOLLARS: Final = re.compile(OTHER_DOLLARS)
 
 AREA: Final[str] = "area"
 USD: Final[str] = "usd"
@@ -146,9 +150,10 @@ def count_value(number: NumberMatch) -> float | None:
     return None
 
 
-def _money(folded: str, number: NumberMatch, other_dollars: bool) -> str | None:
+def _money(folded: str, number: NumberMatch, other_dollars: Callable[[], bool]) -> str | None:
     """``USD`` or ``EUR`` when a currency is written next to the number, ``OTHER`` for another
-    currency ("AUD 10 million", "COP 2,000 million"), else None."""
+    currency ("AUD 10 million", "COP 2,000 million"), else None. ``other_dollars`` says whether
+    the text names a dollar other than the US one; it is asked only for a bare ``$``."""
     before = _CURRENCY_BEFORE.search(folded, max(0, number.start - 12), number.start)
     after = _CURRENCY_AFTER.match(folded, number.end)
     for found in (before, after):
@@ -160,7 +165,7 @@ def _money(folded: str, number: NumberMatch, other_dollars: bool) -> str | None:
             return USD
         if found.group("eur"):
             return EUR
-        if found.group("bare") and not other_dollars:
+        if found.group("bare") and not other_dollars():
             return USD
     return None
 
@@ -233,7 +238,7 @@ def find_quantities(
 
     ``folded`` is ``fold_keep_offsets(text)``.
     """
-    other_dollars = bool(re.search(OTHER_DOLLARS, folded))
+    other_dollars = functools.cache(lambda: bool(_OTHER_DOLLARS.search(folded)))
     spans = sorted(blocked)
     starts = [low for low, _ in spans]
     found: list[Quantity] = []
