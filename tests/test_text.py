@@ -103,3 +103,11 @@ def test_statuses_are_those_of_the_cues_with_the_boundary_first() -> None:
         plain = re.compile("|".join(cues))
         for probe in probes:
             assert bool(compiled.search(probe)) == bool(plain.search(probe)), (status, probe)
+
+
+def test_a_status_cue_that_is_a_choice_keeps_its_form() -> None:
+    from pipelines.extraction.status import _scan_friendly
+
+    assert _scan_friendly(r"\bwill\b") == r"w(?<!\w\w)ill\b"
+    assert _scan_friendly(r"\bwill|shall") == r"\bwill|shall"
+    assert _scan_friendly("challeng\\w*") == "challeng\\w*"

@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from pipelines.extraction.model import ProgressStatus
-from pipelines.extraction.patterns import at_word_start
+from pipelines.extraction.patterns import at_word_start, top_level_alternatives
 from pipelines.extraction.text import fold
 
 #: Folded cue patterns per status, in English, French and Spanish, strongest status first.
@@ -58,8 +58,11 @@ STATUS_CUES: Final[tuple[tuple[ProgressStatus, tuple[str, ...]], ...]] = (
 
 def _scan_friendly(cue: str) -> str:
     """A cue opening with ``\\b``, written to open with its letter (same matches, found
-    faster)."""
-    return "|".join(at_word_start(cue[2:])) if cue.startswith(r"\b") else cue
+    faster). A cue that is a choice at its top level keeps its form: its ``\\b`` binds the
+    first choice only."""
+    if not cue.startswith(r"\b") or len(top_level_alternatives(cue)) > 1:
+        return cue
+    return "|".join(at_word_start(cue[2:]))
 
 
 _COMPILED = tuple(
