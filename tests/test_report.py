@@ -252,3 +252,24 @@ def test_an_html_only_report_is_the_same_page_without_drawing_png(
         "sources_dir": "../sources", "run_id": "run-7", "generated_at": "2022-10-01T09:00:00Z"})
     assert only["html"].read_text(encoding="utf-8") == html
     assert formats == ["svg"] * 3
+
+
+def test_views_read_through_shared_tables_are_the_views_themselves(warehouse: Path) -> None:
+    from pipelines.reporting.queries import SHARED_VIEWS, load_views
+
+    def frames(share: bool):
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            loaded = load_views(con, share=share)
+            temporary = {name for (name,) in con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()}
+        return loaded, temporary
+
+    shared, temporary = frames(True)
+    plain, none = frames(False)
+    assert temporary == set(SHARED_VIEWS) and not none
+    assert shared.keys() == plain.keys()
+    for name in plain:
+        columns = list(plain[name].columns)
+        left = shared[name].sort_values(columns, ignore_index=True)
+        right = plain[name].sort_values(columns, ignore_index=True)
+        assert left.equals(right), name
