@@ -58,14 +58,3 @@ def test_the_documents_preview_lists_the_first_rows_and_counts_the_rest() -> Non
     assert preview.endswith("… and 10 more: the `documents` table lists them all.")
     assert "f0.pdf" in _preview(frame.head(3)) and "more" not in _preview(frame.head(3))
     assert _preview(frame.head(0)) == "no document changed"
-
-
-def test_loading_the_definitions_leaves_the_chart_library_unimported() -> None:
-    """`oap` and the Dagster UI load the definitions at start; matplotlib waits for a chart."""
-    import subprocess
-    import sys
-
-    code = ("import sys; from pipelines.runner import load_definitions; load_definitions(); "
-            "print('matplotlib' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"

@@ -6,16 +6,16 @@ greyscale print; every chart comes with a caption, an aria-label and a data tabl
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 import textwrap
-from typing import TYPE_CHECKING, Any
 
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
 import pandas as pd
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure as MplFigure
+from matplotlib.figure import Figure as MplFigure
 
 from pipelines.reporting.format import number
 
@@ -39,21 +39,8 @@ SERIES = {
 }
 
 
-@functools.cache
-def _pyplot() -> Any:
-    """matplotlib's pyplot on the Agg backend, imported when the first chart is drawn: the
-    import takes about a second, which `oap` commands that draw nothing need not pay."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
-
-
 def _export(fig: MplFigure, key: str, label: str, png: bool) -> tuple[str, bytes]:
     """The chart as inline SVG, and as PNG (for the Word report) when ``png``, else b""."""
-    plt = _pyplot()
     with plt.rc_context({"svg.hashsalt": key}):
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
@@ -84,7 +71,6 @@ def _barh(ax, labels, columns: dict[str, list[float]]) -> None:
 
 def coverage_by_section(sections: pd.DataFrame, *, png: bool = True) -> tuple[str, bytes]:
     """Share of applicable State-action pairs reported and silent, per OAP section."""
-    plt = _pyplot()
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(6.3, 0.42 * len(sections) + 0.9))
         labels = [textwrap.fill(f"{s.section_no}. {s.title}", 34) for s in sections.itertuples()]
@@ -102,7 +88,6 @@ def coverage_by_section(sections: pd.DataFrame, *, png: bool = True) -> tuple[st
 
 def land_release(land: pd.DataFrame, *, png: bool = True) -> tuple[str, bytes]:
     """Land released per State, by method, summed over the years 2020 on."""
-    plt = _pyplot()
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(6.3, 0.36 * len(land) + 0.9))
         columns = {key: land[key].fillna(0).tolist()
@@ -122,7 +107,6 @@ def deadlines(states: pd.DataFrame, meeting_date: pd.Timestamp, *, png: bool = T
               ) -> tuple[str, bytes]:
     """Article 5 deadlines in force, extensions granted, and the 2025 aspiration."""
     states = states.dropna(subset=["deadline_in_force"]).reset_index(drop=True)
-    plt = _pyplot()
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(6.3, 0.2 * len(states) + 1.1))
         for y, row in states.iterrows():
