@@ -273,3 +273,21 @@ def test_views_read_through_shared_tables_are_the_views_themselves(warehouse: Pa
         left = shared[name].sort_values(columns, ignore_index=True)
         right = plain[name].sort_values(columns, ignore_index=True)
         assert left.equals(right), name
+
+
+def test_shared_views_of_a_stale_warehouse_are_the_current_ones(tmp_path: Path) -> None:
+    """A file whose views are out of date is read through current views made in memory; the
+    shared tables must be filled from those, not from the file's stale views of the same name."""
+    from pipelines.reporting.queries import load_views, open_warehouse
+
+    path = build_fixture_warehouse(tmp_path / "stale.duckdb")
+    with duckdb.connect(str(path)) as con:
+        create_views(con)
+        current = con.execute("SELECT count(*) FROM v_documents").fetchone()[0]
+        # an out-of-date v_documents (no rows, and not the SQL this code writes)
+        con.execute("ALTER VIEW v_documents RENAME TO v_documents_current")
+        con.execute("CREATE VIEW v_documents AS SELECT * FROM v_documents_current WHERE false")
+    assert current > 0
+    with open_warehouse(path) as con:
+        frames = load_views(con)
+    assert len(frames["v_documents"]) == current
