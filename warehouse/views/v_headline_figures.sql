@@ -27,7 +27,10 @@ latest_stock AS (
     SELECT *
     FROM totals
     WHERE measure = 'stock'
-    QUALIFY row_number() OVER (PARTITION BY state_iso3, indicator ORDER BY year DESC NULLS LAST) = 1
+    -- the latest year (a year-less total only when there is no other); years are unique per
+    -- State and indicator here. Not row_number(): with several threads DuckDB 1.5 was seen to
+    -- pick an earlier year now and then.
+    QUALIFY year IS NOT DISTINCT FROM max(year) OVER (PARTITION BY state_iso3, indicator)
 ),
 stocks AS (
     SELECT
