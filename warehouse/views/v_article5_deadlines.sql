@@ -34,7 +34,8 @@ remaining AS (
     SELECT state_iso3, total AS remaining_m2, year AS remaining_year
     FROM v_figures_breakdown
     WHERE indicator = 'area_remaining_m2' AND total IS NOT NULL
-    QUALIFY row_number() OVER (PARTITION BY state_iso3 ORDER BY year DESC NULLS LAST) = 1
+    -- the latest year, as in v_headline_figures (years are unique per State here)
+    QUALIFY year IS NOT DISTINCT FROM max(year) OVER (PARTITION BY state_iso3)
 )
 SELECT
     st.state_iso3,

@@ -34,7 +34,8 @@ figures AS (
     SELECT *
     FROM yearly
     WHERE coalesce(land_released_m2, eore_beneficiaries, casualties) IS NOT NULL
-    QUALIFY row_number() OVER (PARTITION BY state_iso3, meeting_id ORDER BY year DESC) = 1
+    -- the latest year, as in v_headline_figures (years are unique per State and meeting here)
+    QUALIFY year = max(year) OVER (PARTITION BY state_iso3, meeting_id)
 ),
 docs AS (
     SELECT state_iso3, meeting_id, any_value(meeting_start) AS meeting_start,

@@ -14,7 +14,8 @@ retained AS (
     SELECT state_iso3, total AS mines_retained, year AS retained_year
     FROM v_figures_breakdown
     WHERE indicator = 'mines_retained' AND total IS NOT NULL
-    QUALIFY row_number() OVER (PARTITION BY state_iso3 ORDER BY year DESC NULLS LAST) = 1
+    -- the latest year, as in v_headline_figures (years are unique per State here)
+    QUALIFY year IS NOT DISTINCT FROM max(year) OVER (PARTITION BY state_iso3)
 ),
 mentions AS (
     SELECT
