@@ -58,3 +58,14 @@ def test_the_documents_preview_lists_the_first_rows_and_counts_the_rest() -> Non
     assert preview.endswith("… and 10 more: the `documents` table lists them all.")
     assert "f0.pdf" in _preview(frame.head(3)) and "more" not in _preview(frame.head(3))
     assert _preview(frame.head(0)) == "no document changed"
+
+
+def test_definitions_are_loaded_again_only_when_the_settings_change(monkeypatch, tmp_path):
+    monkeypatch.setenv("OAP_SOURCES", str(tmp_path / "one"))
+    first = load_definitions()
+    assert load_definitions() is first
+    assert first.resources["sources"].path == str(tmp_path / "one")
+    monkeypatch.setenv("OAP_SOURCES", str(tmp_path / "two"))
+    second = load_definitions()
+    assert second is not first
+    assert second.resources["sources"].path == str(tmp_path / "two")
