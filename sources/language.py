@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from typing import Final
 
 #: Languages we tell apart: the working languages of the updates plus Arabic and Russian.
@@ -17,8 +18,27 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 
 
-@functools.cache
+_LOADING = threading.Lock()
+
+
 def _identifier():
+    with _LOADING:
+        return _load_identifier()
+
+
+def load_in_background() -> threading.Thread:
+    """Start loading the identifier (~0.7 s) on a thread, for a process that is only waiting.
+
+    Start it after any fork this process still has to make: a child forked while the thread
+    holds a lock would inherit that lock held.
+    """
+    thread = threading.Thread(target=_identifier, name="language-identifier", daemon=True)
+    thread.start()
+    return thread
+
+
+@functools.cache
+def _load_identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -16,7 +16,7 @@ import pandas as pd
 from pipelines.extraction.model import PassageKind
 from pipelines.extraction.passages import to_passages
 from pipelines.stages.parallel import workers
-from sources import ReadResult, ReadStatus, ocr, read_document
+from sources import ReadResult, ReadStatus, language, ocr, read_document
 
 #: Version of the readers; a change makes every file be read again.
 READ_VERSION: Final[str] = "1"
@@ -76,6 +76,9 @@ def read_files(
     )
     try:
         futures = {pool.submit(read, sources / row.source_path): row for row in largest_first}
+        # The workers are forked at the first submit. While they read, this process would
+        # only wait: it loads the language identifier that describing the documents needs next.
+        language.load_in_background()
         for future in as_completed(futures):
             row = futures[future]
             done[row.sha256] = future.result()
