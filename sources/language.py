@@ -43,6 +43,8 @@ def _load_identifier():
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(["en", "fr", "es"])
+    # set_languages keeps the full model (~27 MB) to allow a later reset; this one never resets
+    identifier._full_model = (identifier.nb_ptc, identifier.nb_pc, identifier.nb_classes)
     return identifier
 
 
