@@ -20,13 +20,26 @@ class Measurements:
     rerun: PassResult  # the same again, nothing changed
     plus_one: PassResult  # one ten-page text PDF added
     alone: PassResult  # that document alone, fresh warehouse and instance
-    text_cold: PassResult  # the text PDFs only, fresh warehouse and instance
+    text_runs: tuple[PassResult, ...]  # the text PDFs only, each on a fresh warehouse and instance
     read_alone: Speed  # read_document on the added document
-    pdfium_1: Speed
-    pdfium_2: Speed
+    pdfium_1: tuple[Speed, ...]  # repeated, in turn with the text-only runs
+    pdfium_2: tuple[Speed, ...]
     plumber_2: Speed
     ocr_pipeline: Speed | None
     ocr_alone: Speed | None
+
+    @property
+    def text_cold(self) -> PassResult:
+        """The fastest text-only run: the one least slowed by other work on the machine."""
+        return min(self.text_runs, key=lambda result: result.run_seconds)
+
+    @property
+    def pdfium_1_best(self) -> Speed:
+        return max(self.pdfium_1, key=lambda speed: speed.pages_per_second)
+
+    @property
+    def pdfium_2_best(self) -> Speed:
+        return max(self.pdfium_2, key=lambda speed: speed.pages_per_second)
 
     @property
     def text_speed(self) -> float:
@@ -55,8 +68,9 @@ def print_report(out: Out, header: list[str], m: Measurements) -> None:
     out(_row("cold run, all documents", f"{cold.run_seconds:.1f} s",
              f"{cold.pages / cold.run_seconds:.1f} pages/s ({cold.pages} pages); "
              f"with Python start and imports {cold.process_seconds:.1f} s"))
+    runs = ", ".join(f"{r.run_seconds:.1f}" for r in m.text_runs)
     out(_row("cold run, text PDFs only", f"{m.text_cold.run_seconds:.1f} s",
-             f"{m.text_speed:.1f} pages/s ({m.text_cold.pages} pages)"))
+             f"{m.text_speed:.1f} pages/s ({m.text_cold.pages} pages); fastest of {runs} s"))
     out(_row("  its reading step (document_pages)", f"{m.text_cold.steps.get('document_pages', 0):.1f} s",
              f"{m.reading_speed:.1f} pages/s"))
     out(_row("re-run, nothing changed", f"{m.rerun.run_seconds:.2f} s",
@@ -80,12 +94,14 @@ def print_report(out: Out, header: list[str], m: Measurements) -> None:
     out(_row("  at the cold RSS peak", "", cold.peak_breakdown))
 
     out("\nFloors on the same text PDFs (ratio = floor speed / pipeline speed)")
-    for label, speed in (("pypdfium2 text, 1 process", m.pdfium_1),
-                         ("pypdfium2 text, 2 processes", m.pdfium_2),
-                         ("pdfplumber words, 2 processes", m.plumber_2)):
+    for label, speed, runs in (("pypdfium2 text, 1 process", m.pdfium_1_best, m.pdfium_1),
+                               ("pypdfium2 text, 2 processes", m.pdfium_2_best, m.pdfium_2),
+                               ("pdfplumber words, 2 processes", m.plumber_2, (m.plumber_2,))):
+        spread = "" if len(runs) == 1 else "; fastest of " + ", ".join(
+            f"{run.pages_per_second:.0f}" for run in runs)
         out(_row(label, f"{speed.pages_per_second:.1f} pages/s",
                  f"end to end {speed.pages_per_second / m.text_speed:.1f}x, reading step "
-                 f"{speed.pages_per_second / m.reading_speed:.1f}x"))
+                 f"{speed.pages_per_second / m.reading_speed:.1f}x{spread}"))
     if m.ocr_pipeline and m.ocr_alone:
         out("\nOCR on the scanned pages")
         out(_row("pipeline reading stage (read_files)", f"{m.ocr_pipeline.pages_per_second:.2f} pages/s",
@@ -125,10 +141,10 @@ def _print_targets(out: Out, m: Measurements) -> None:
         out(f"  [{'met' if ok else 'MISSED'}] {text}")
 
     out("\nTargets")
-    ratio = m.pdfium_2.pages_per_second / m.text_speed
+    ratio = m.pdfium_2_best.pages_per_second / m.text_speed
     line(ratio <= 8, f"text PDFs end to end within 8x of pypdfium2 on the same 2 processes: "
-                     f"{ratio:.1f}x (1 process: {m.pdfium_1.pages_per_second / m.text_speed:.1f}x; "
-                     f"reading step alone {m.pdfium_2.pages_per_second / m.reading_speed:.1f}x)")
+                     f"{ratio:.1f}x (1 process: {m.pdfium_1_best.pages_per_second / m.text_speed:.1f}x; "
+                     f"reading step alone {m.pdfium_2_best.pages_per_second / m.reading_speed:.1f}x)")
     line(m.rerun.run_seconds < 3, f"re-run with nothing changed under 3 s: {m.rerun.run_seconds:.2f} s")
     extra = m.plus_one.run_seconds - m.rerun.run_seconds
     own = _own(m)
