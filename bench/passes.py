@@ -90,9 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("workdir", type=Path)
     parser.add_argument("--profile", type=Path)
     args = parser.parse_args(argv)
-    home = Path(os.environ["DAGSTER_HOME"])
-    home.mkdir(parents=True, exist_ok=True)
-    (home / "dagster.yaml").touch()
+    from pipelines.commands.run import prepare_instance
+
+    prepare_instance()  # the instance `oap run` uses (no telemetry), under this DAGSTER_HOME
 
     started = time.perf_counter()
     import dagster as dg

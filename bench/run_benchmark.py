@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--scanned-share", type=float, default=0.01)
     parser.add_argument("--repeat", type=int, default=2,
-                        help="runs of the text-only pass (the floors get one more); fastest kept")
+                        help="runs of the text-only pass, each between two measurements of the floors")
     parser.add_argument("--profile", action="store_true",
                         help="run the cold pass under cProfile and print where time goes")
     parser.add_argument("--workdir", type=Path, help="scratch folder (default: a temporary one)")
@@ -64,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         plus_one = run_pass(sources, workdir / "all")
         text_paths = [d.path for d in text_pdfs]
         alone = run_pass(alone_sources, workdir / "alone")
-        # The text-only pass and the pypdfium2 floors are repeated, in turn, and each keeps
-        # its fastest run: the run least slowed by whatever else the machine was doing.
+        # The text-only pass is repeated between measurements of the pypdfium2 floors: each
+        # run is compared with the floors measured just before and after it.
         text_runs, pdfium_1, pdfium_2 = [], [], []
         for n in range(args.repeat):
             pdfium_1.append(floors.pypdfium2_text(text_paths, 1))
