@@ -29,8 +29,8 @@ def _identifier():
 def load_in_background() -> threading.Thread:
     """Start loading the identifier (~0.7 s) on a thread, for a process that is only waiting.
 
-    Start it after any fork this process still has to make: a child forked while the thread
-    holds a lock would inherit that lock held.
+    Start it after the forks of the work it waits for: a child forked while the thread loads
+    inherits the loading lock held, and would wait for ever if it detected a language.
     """
     thread = threading.Thread(target=_identifier, name="language-identifier", daemon=True)
     thread.start()
