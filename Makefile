@@ -7,10 +7,13 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
 .PHONY: setup ocr run test evaluate ui samples bench lint clean
 
+# Dependencies are compiled to bytecode once, at install (~25 s): where Python may not write it
+# itself (PYTHONDONTWRITEBYTECODE, a read-only install), every start of `oap` or of a test
+# would compile Dagster, pandas and the rest again (imports ~6.5 s instead of ~2.5 s).
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
