@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -242,16 +243,50 @@ def test_unknown_format_is_refused(warehouse: Path, tmp_path: Path) -> None:
 def test_an_html_only_report_is_the_same_page_without_drawing_png(
     warehouse: Path, html: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Drawn here rather than by the worker, so that this process sees what is saved; the
+    page is the same as the fixture's, whose charts the worker drew."""
+    from contextlib import nullcontext
+
     from matplotlib.figure import Figure
+
+    from pipelines.reporting import charts
 
     formats: list[str] = []
     save = Figure.savefig
     monkeypatch.setattr(Figure, "savefig", lambda self, *a, **k: (
         formats.append(k.get("format")), save(self, *a, **k))[1])
+    monkeypatch.setattr(charts, "drawing_worker", lambda: nullcontext(charts.draw_here))
     only = build_report(warehouse, tmp_path, formats=("html",), run_info={
         "sources_dir": "../sources", "run_id": "run-7", "generated_at": "2022-10-01T09:00:00Z"})
     assert only["html"].read_text(encoding="utf-8") == html
     assert formats == ["svg"] * 3
+
+
+def _failing_chart(*_, png: bool) -> tuple[str, bytes]:
+    raise ValueError("no data to draw")
+
+
+def _process_chart(*_, png: bool) -> tuple[str, bytes]:
+    return str(os.getpid()), b""
+
+
+def test_charts_drawn_by_the_worker_are_those_drawn_here_and_their_errors_come_back() -> None:
+    import pandas as pd
+
+    from pipelines.reporting import charts
+
+    land = pd.DataFrame({"state_name": ["Angola", "Chad"], "cancelled_m2": [1e6, None],
+                         "reduced_m2": [2e6, 5e5], "cleared_m2": [3e6, 1e5]})
+    here = charts.draw_here(charts.land_release, land, png=True)
+    with charts.drawing_worker() as draw:
+        there = draw(charts.land_release, land, png=True)
+        failed = draw(_failing_chart, png=False)
+        process = draw(_process_chart, png=False)
+    assert process.svg != str(os.getpid())  # drawn by another process
+    assert there.svg == here.svg and there.svg.startswith("<svg")
+    assert there.png == here.png and there.png.startswith(b"\x89PNG")
+    with pytest.raises(ValueError, match="no data to draw"):
+        _ = failed.svg
 
 
 def test_views_read_through_shared_tables_are_the_views_themselves(warehouse: Path) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipelines.reporting import charts
 from pipelines.reporting.content import build_content
 from pipelines.reporting.context import Context
 from pipelines.reporting.queries import load_views, open_warehouse
@@ -43,7 +44,9 @@ def build_report(warehouse: Path, out_dir: Path, *, run_info: dict[str, Any] | N
     with open_warehouse(Path(warehouse)) as con:
         views = load_views(con)
     generated = pd.Timestamp(run_info.get("generated_at") or pd.Timestamp.now(tz="UTC"))
-    report = build_content(Context(views, generated, run_info, raster="docx" in formats))
+    with charts.drawing_worker() as draw:  # charts drawn beside the text; all done on leaving
+        report = build_content(Context(views, generated, run_info, raster="docx" in formats,
+                                       drawer=draw))
     written: dict[str, Path] = {}
     html = None
     if "html" in formats or "pdf" in formats:

@@ -7,8 +7,14 @@ greyscale print; every chart comes with a caption, an aria-label and a data tabl
 from __future__ import annotations
 
 import io
+import multiprocessing
 import re
 import textwrap
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from typing import Any
 
 import matplotlib
 
@@ -37,6 +43,51 @@ SERIES = {
     "reduced_m2": ("#9a9a9a", "////", "Reduced"),
     "cleared_m2": ("#303030", "", "Cleared"),
 }
+
+
+class Drawing:
+    """A chart's SVG and PNG, from a drawing that is done or still under way in a worker."""
+
+    def __init__(self, future: Future):
+        self._future = future
+
+    @property
+    def svg(self) -> str:
+        return self._future.result()[0]
+
+    @property
+    def png(self) -> bytes:
+        return self._future.result()[1]
+
+
+Draw = Callable[..., Drawing]
+
+
+def draw_here(chart: Callable[..., tuple[str, bytes]], *args: Any, **kwargs: Any) -> Drawing:
+    """Draw ``chart(*args, **kwargs)`` now, in this process."""
+    future: Future = Future()
+    future.set_result(chart(*args, **kwargs))
+    return Drawing(future)
+
+
+@contextmanager
+def drawing_worker() -> Iterator[Draw]:
+    """A ``draw`` that hands charts to a worker process, which draws them (~0.3-0.8 s each)
+    while this process goes on building the report; they are all drawn on leaving.
+
+    The worker is forked when the first chart is handed over, so it has the data and
+    matplotlib already loaded. A chart that cannot be handed over (no process could be
+    started) is drawn here; an error in drawing is raised where its SVG or PNG is read.
+    """
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+
+        def draw(chart: Callable[..., tuple[str, bytes]], *args: Any, **kwargs: Any) -> Drawing:
+            try:
+                return Drawing(pool.submit(chart, *args, **kwargs))
+            except (OSError, BrokenProcessPool):  # no room for a process, or it died
+                return draw_here(chart, *args, **kwargs)
+
+        yield draw
 
 
 def _export(fig: MplFigure, key: str, label: str, png: bool) -> tuple[str, bytes]:

@@ -73,7 +73,7 @@ def land_release(ctx: Context) -> list[Block]:
     if len(per_state):
         per_state["total"] = per_state[list(LAND)].sum(axis=1)
         per_state = per_state.sort_values("total", ascending=False)
-        svg, png = charts.land_release(per_state, png=ctx.raster)
+        chart = ctx.draw(charts.land_release, per_state)
         data = make_table("Land released by method and State, 2020 on (m²)", per_state, [
             ("State", "state_name", False),
             *[(k.split("_")[0].capitalize(), lambda r, k=k: _figure(getattr(r, k)), True)
@@ -82,7 +82,7 @@ def land_release(ctx: Context) -> list[Block]:
         blocks.append(Figure("land", "Land released by method and State, 2020 on",
                              f"Stacked bars of land cancelled, reduced and cleared for "
                              f"{plural(len(per_state), 'State')}; the data are in the table "
-                             "that follows.", svg, png, data))
+                             "that follows.", chart, data))
     return blocks
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipelines.reporting.charts import Draw, Drawing, draw_here
 from pipelines.reporting.format import source_href
 from pipelines.reporting.model import Cell, Table
 
@@ -21,12 +22,17 @@ class Context:
     generated: pd.Timestamp
     run_info: dict[str, Any] = field(default_factory=dict)
     raster: bool = True  # charts are drawn as PNG too, for the Word report
+    drawer: Draw = draw_here  # where charts are drawn: here, or by a worker (charts.drawing_worker)
 
     _groups: dict[tuple[str, str], dict[Any, pd.DataFrame]] = field(
         default_factory=dict, repr=False, compare=False)
 
     def view(self, name: str) -> pd.DataFrame:
         return self.views[name]
+
+    def draw(self, chart: Callable[..., tuple[str, bytes]], *args: Any) -> Drawing:
+        """``chart(*args)`` as SVG, and as PNG when the Word report is written."""
+        return self.drawer(chart, *args, png=self.raster)
 
     def rows(self, name: str, column: str, value: Any) -> pd.DataFrame:
         """The rows of view ``name`` whose ``column`` is ``value``, in the view's order.

@@ -17,7 +17,7 @@ MARKS = {"reported": Cell("●", "reported"), "silent": Cell("", "silent"),
 
 def coverage_chapter(ctx: Context) -> list[Block]:
     sections = ctx.view("v_section_summary")
-    svg, png = charts.coverage_by_section(sections, png=ctx.raster)
+    chart = ctx.draw(charts.coverage_by_section, sections)
     data = make_table("Coverage of applicable actions by section", sections, [
         ("Section", lambda r: f"{r.section_no}. {r.title}", False),
         ("Applicable pairs", lambda r: number(r.applicable_pairs), True),
@@ -33,7 +33,7 @@ def coverage_chapter(ctx: Context) -> list[Block]:
         Figure("coverage", "Share of applicable State-action pairs reported on, by section",
                "Horizontal bars per section of the Oslo Action Plan showing the per cent of "
                "applicable State-action pairs reported on and silent; the data are in the table "
-               "that follows.", svg, png, data),
+               "that follows.", chart, data),
     ]
     matrix = ctx.view("v_coverage_matrix")
     for part in MATRIX_PARTS:
@@ -73,7 +73,7 @@ def deadlines_chapter(ctx: Context) -> list[Block]:
                   f"{were(int(rows.extended.sum()))} extended at or after the meeting."),
     ]
     if rows.deadline_in_force.notna().any():
-        svg, png = charts.deadlines(rows, MEETING_DATE, png=ctx.raster)
+        chart = ctx.draw(charts.deadlines, rows, MEETING_DATE)
         shown = rows[rows.before_2025 | rows.submitted | rows.extended]
         data = make_table("Article 5 deadlines and what the updates say", shown, [
             ("State", "state_name", False),
@@ -88,7 +88,7 @@ def deadlines_chapter(ctx: Context) -> list[Block]:
         blocks.append(Figure("deadlines", "Article 5 deadlines in force, and extensions",
                              f"Timeline of the Article 5 deadlines of {plural(len(rows), 'State')}; "
                              f"{len(early)} fall before 2025 (filled circles, bold names). The "
-                             "table that follows gives the dates.", svg, png, data))
+                             "table that follows gives the dates.", chart, data))
     return blocks
 
 

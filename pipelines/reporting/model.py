@@ -7,6 +7,7 @@ only decide how a block looks, never what it says.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -70,14 +71,33 @@ class Table:
 
 @dataclass(frozen=True)
 class Figure:
-    """A chart: inline SVG for HTML/PDF, PNG for Word, and a text alternative."""
+    """A chart: inline SVG for HTML/PDF, PNG for Word, and a text alternative.
+
+    ``chart`` gives the SVG and the PNG when they are asked for: a worker process may still
+    be drawing them while the rest of the report is built.
+    """
 
     key: str
     caption: str
     alt: str
-    svg: str
-    png: bytes
+    chart: Chart
     table: Table | None = None
+
+    @property
+    def svg(self) -> str:
+        return self.chart.svg
+
+    @property
+    def png(self) -> bytes:
+        return self.chart.png
+
+
+class Chart(Protocol):
+    @property
+    def svg(self) -> str: ...
+
+    @property
+    def png(self) -> bytes: ...
 
 
 @dataclass(frozen=True)
