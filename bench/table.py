@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from statistics import mean
 
 from bench.floors import Speed
 from bench.passes import PassResult
@@ -103,7 +104,7 @@ def print_report(out: Out, header: list[str], m: Measurements) -> None:
     for label, floors in (("pypdfium2 text, 1 process", m.pdfium_1),
                           ("pypdfium2 text, 2 processes", m.pdfium_2)):
         speeds = ", ".join(f"{floor.pages_per_second:.0f}" for floor in floors)
-        out(_row(label, f"{_mean(f.pages_per_second for f in floors):.1f} pages/s",
+        out(_row(label, f"{mean(f.pages_per_second for f in floors):.1f} pages/s",
                  f"end to end {_ratios(m.ratios(floors))}, reading step "
                  f"{_ratios(m.ratios(floors, 'document_pages'))}; measured {speeds}"))
     speed = m.plumber_2.pages_per_second
@@ -121,16 +122,11 @@ def print_report(out: Out, header: list[str], m: Measurements) -> None:
     _print_targets(out, m)
 
 
-def _mean(values) -> float:
-    values = list(values)
-    return sum(values) / len(values)
-
-
 def _ratios(ratios: list[float]) -> str:
     """'12.1x' for one run, '12.1x (runs 11.8x, 12.4x)' for several."""
     if len(ratios) == 1:
         return f"{ratios[0]:.1f}x"
-    return f"{_mean(ratios):.1f}x (runs " + ", ".join(f"{r:.1f}x" for r in ratios) + ")"
+    return f"{mean(ratios):.1f}x (runs " + ", ".join(f"{r:.1f}x" for r in ratios) + ")"
 
 
 def _report_seconds(result: PassResult) -> float:
@@ -161,7 +157,7 @@ def _print_targets(out: Out, m: Measurements) -> None:
         out(f"  [{'met' if ok else 'MISSED'}] {text}")
 
     out("\nTargets")
-    ratio = _mean(m.ratios(m.pdfium_2))
+    ratio = mean(m.ratios(m.pdfium_2))
     line(ratio <= 8, f"text PDFs end to end within 8x of pypdfium2 on the same 2 processes: "
                      f"{_ratios(m.ratios(m.pdfium_2))} (1 process: {_ratios(m.ratios(m.pdfium_1))}; "
                      f"reading step alone {_ratios(m.ratios(m.pdfium_2, 'document_pages'))})")
