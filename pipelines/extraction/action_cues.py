@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from pipelines.extraction.patterns import DIGIT
 from pipelines.extraction.text import fold
 
 
@@ -135,17 +136,13 @@ OWN_FUNDS: Final = re.compile(_words(
     r"fondos propios", r"financiacion nacional", r"financiamiento nacional",
 ))
 
-#: A digit: every amount has one, and most sentences have none, so cues about money look
-#: for it first.
-_DIGIT: Final = re.compile(r"\d")
-
 #: Action 43: assistance from States in a position to provide it.
-DONOR_SUPPORT: Final = Cue(43, 2.0, (_DIGIT, GAVE_AMOUNT, MINE_ACTION),
+DONOR_SUPPORT: Final = Cue(43, 2.0, (DIGIT, GAVE_AMOUNT, MINE_ACTION),
                           re.compile(f"{NATIONAL_OR_RECEIVED.pattern}|{OWN_FUNDS.pattern}"))
 CUES: Final[tuple[Cue, ...]] = (
     DONOR_SUPPORT,
     # Action 42: an affected State funding its own mine action (national ownership).
-    Cue(42, 2.0, (_DIGIT, OWN_FUNDS, AMOUNT, MINE_ACTION)),
+    Cue(42, 2.0, (DIGIT, OWN_FUNDS, AMOUNT, MINE_ACTION)),
     # Action 4: gender-balanced participation in mine action and in the Convention's meetings.
     Cue(4, 2.0, (WOMEN, WORKFORCE, SHARE), BENEFICIARIES),
     # Action 49: the annual Article 7 report, submitted.

@@ -22,6 +22,7 @@ from pipelines.extraction.indicator_prose import sentence_findings
 from pipelines.extraction.indicator_quantities import COUNT, find_quantities
 from pipelines.extraction.indicator_tables import table_findings
 from pipelines.extraction.model import IndicatorFinding
+from pipelines.extraction.patterns import DIGIT
 from pipelines.extraction.vocabulary import fold_keep_offsets
 
 #: Indicators that are a state at a date, not a flow over a year: a year from the sentences
@@ -42,7 +43,6 @@ _SENTENCE_BREAK: Final[re.Pattern[str]] = re.compile(
     r"[.!?]+[\"'”’)]*\s+(?=[\"'“(¿¡•\-–]?[A-Z0-9ÀÁÂÉÈÊÍÎÓÔÚÑÇ])|\n\s*\n|\n(?=\s*[•▪·*\-–]\s)|;\s*\n"
 )
 _WORD_BEFORE_DOT: Final[re.Pattern[str]] = re.compile(r"([\w.]+)\.+[\"'”’)]*\s+$")
-_DIGIT: Final[re.Pattern[str]] = re.compile(r"\d")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -123,7 +123,7 @@ def find_indicators(
     by method (hectares):"). Each (indicator, year, disaggregation, value) is returned once,
     in the order first found.
     """
-    if not _DIGIT.search(text):
+    if not DIGIT.search(text):
         return []  # figures and years are written in digits: a passage without one has none
     if rows:
         findings = table_findings(text, language, rows, context)

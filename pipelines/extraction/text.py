@@ -66,4 +66,3 @@ def stem_pattern(term: str) -> str:
     head, *tail = content
     rest = "".join(gap + re.escape(word) + r"\w{0,3}" for word in tail)
     return word_start(head) + r"\w{0,3}" + rest + r"\b"
-
