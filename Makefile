@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+# The installer that installs the pinned dependencies is pinned too.
+UV_VERSION := 0.13.9
 
 .PHONY: setup ocr run test evaluate ui samples bench lint clean
 
@@ -12,7 +14,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 # would compile Dagster, pandas and the rest again (imports ~6.5 s instead of ~2.5 s).
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
@@ -32,9 +34,7 @@ evaluate: setup  ## precision and recall of extraction on the labelled corpus
 	$(BIN)/oap evaluate
 
 ui: setup  ## the Dagster UI on http://127.0.0.1:3000, same runs as `oap run`
-	mkdir -p $(DAGSTER_HOME)
-	test -s $(DAGSTER_HOME)/dagster.yaml || printf 'telemetry:\n  enabled: false\n' > $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
+	$(BIN)/oap ui
 
 bench: setup  ## speed and memory on a synthetic pile of documents (DOCUMENTS=500)
 	$(BIN)/python -m bench.run_benchmark --documents $(or $(DOCUMENTS),500)

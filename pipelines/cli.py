@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pipelines.commands import evaluate, pack, query, review, run, search
+from pipelines.commands import evaluate, pack, query, review, run, search, ui
 
 #: Every subcommand module; each adds its parser and handler.
-COMMANDS = (run, review, evaluate, query, pack, search)
+COMMANDS = (run, ui, review, evaluate, query, pack, search)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,13 @@
 """The `oap` console script, run as an analyst would, in a separate process."""
 
+import json
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import dagster as dg
@@ -40,6 +45,64 @@ def test_oap_run_records_the_run_and_prints_a_summary(make_document, tmp_path: P
 def test_oap_run_refuses_a_missing_folder(tmp_path: Path):
     completed = subprocess.run(
         [str(OAP), "run", "--sources", str(tmp_path / "nowhere")],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert completed.returncode == 2
+    assert "nowhere" in completed.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _graphql(port: int, query: str) -> dict:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/graphql", data=json.dumps({"query": query}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())["data"]
+
+
+_SOURCES_RESOURCE = (
+    '{ topLevelResourceDetailsOrError(resourceSelector: {repositoryLocationName: "oap", '
+    'repositoryName: "__repository__", resourceName: "sources"}) '
+    "{ ... on ResourceDetails { configuredValues { key value } } } }"
+)
+
+
+def test_oap_ui_serves_the_project_on_the_run_settings_and_instance(tmp_path: Path):
+    sources, home, port = tmp_path / "updates", tmp_path / "dagster_home", _free_port()
+    sources.mkdir()
+    ui = subprocess.Popen(
+        [str(OAP), "ui", "--port", str(port), "--sources", str(sources), "--no-ocr"],
+        env={**os.environ, "DAGSTER_HOME": str(home)}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    try:
+        deadline, data = time.monotonic() + 180, None
+        while time.monotonic() < deadline and ui.poll() is None:
+            try:
+                data = _graphql(port, _SOURCES_RESOURCE)["topLevelResourceDetailsOrError"]
+                if data.get("configuredValues"):
+                    break
+            except (OSError, KeyError, TypeError):
+                pass
+            time.sleep(1)
+        assert ui.poll() is None, ui.stderr.read()[-2000:]
+        values = {item["key"]: json.loads(item["value"]) for item in data["configuredValues"]}
+        assert values == {"path": str(sources), "ocr": False}
+        assert "enabled: false" in (home / "dagster.yaml").read_text()  # no telemetry, as `oap run`
+    finally:
+        os.killpg(ui.pid, signal.SIGTERM)
+        ui.wait(timeout=60)
+
+
+def test_oap_ui_refuses_a_missing_folder(tmp_path: Path):
+    completed = subprocess.run(
+        [str(OAP), "ui", "--sources", str(tmp_path / "nowhere")],
         capture_output=True, text=True, timeout=120, check=False,
     )
     assert completed.returncode == 2

@@ -29,11 +29,12 @@ def test_definitions_load_with_every_asset_and_check():
     assert [sensor.name for sensor in defs.sensors] == ["sources_folder_changed"]
 
 
-def test_workspace_and_tool_dg_name_the_same_module():
+def test_workspace_and_tool_dg_name_the_same_module_and_location():
     workspace = yaml.safe_load((ROOT / "workspace.yaml").read_text())
     module = workspace["load_from"][0]["python_module"]["module_name"]
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["dg"]["project"]
     assert module == project["code_location_target_module"] == "pipelines.definitions"
+    assert workspace["load_from"][0]["python_module"]["location_name"] == project["code_location_name"]
     assert project["root_module"] == "pipelines"
 
 

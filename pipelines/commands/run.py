@@ -13,11 +13,16 @@ from pipelines.settings import Settings, dagster_home
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     run = subparsers.add_parser("run", help="read the written updates; build warehouse and report")
-    run.add_argument("--sources", type=Path, help="folder of written updates (default: samples/)")
-    run.add_argument("--warehouse", type=Path, help="DuckDB file (default: warehouse/oap.duckdb)")
-    run.add_argument("--reports", type=Path, help="folder for the report (default: reports/)")
-    run.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
+    add_settings_options(run)
     run.set_defaults(handler=handle)
+
+
+def add_settings_options(parser: argparse.ArgumentParser) -> None:
+    """The options that override the settings from the environment (``settings_from``)."""
+    parser.add_argument("--sources", type=Path, help="folder of written updates (default: samples/)")
+    parser.add_argument("--warehouse", type=Path, help="DuckDB file (default: warehouse/oap.duckdb)")
+    parser.add_argument("--reports", type=Path, help="folder for the report (default: reports/)")
+    parser.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
@@ -29,6 +34,14 @@ def settings_from(args: argparse.Namespace) -> Settings:
         reports=(args.reports or env.reports).resolve(),
         ocr=env.ocr and not args.no_ocr,
     )
+
+
+def sources_exist(settings: Settings) -> bool:
+    """Whether the sources folder exists; if not, says so on stderr."""
+    if settings.sources.is_dir():
+        return True
+    print(f"oap: the sources folder {settings.sources} does not exist", file=sys.stderr)
+    return False
 
 
 #: The project's Dagster instance: local storage under DAGSTER_HOME, no telemetry.
@@ -50,8 +63,7 @@ def handle(args: argparse.Namespace) -> int:
     from pipelines.runner import run_pipeline, summarise
 
     settings = settings_from(args)
-    if not settings.sources.is_dir():
-        print(f"oap: the sources folder {settings.sources} does not exist", file=sys.stderr)
+    if not sources_exist(settings):
         return 2
     prepare_instance()
     result = run_pipeline(settings)
