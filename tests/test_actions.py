@@ -2,7 +2,6 @@
 
 import pytest
 
-from pipelines.extraction.action_cues import sentences
 from pipelines.extraction.actions import ActionMatcher
 from pipelines.extraction.model import Method, Passage, PassageKind, ProgressStatus
 from pipelines.extraction.status import classify_status
@@ -146,12 +145,6 @@ def test_hints_alone_need_distinct_words_or_a_heading_of_their_section(matcher):
     text = "The suspected hazardous area is located in 127 municipalities."
     assert 18 not in inferred(matcher, text)
     assert 18 in inferred(matcher, text, heading="Survey and clearance")
-
-
-def test_sentences_are_not_cut_inside_figures():
-    text = "Japan provided USD 39.8 million. It also funded clearance in Cambodia (Action 21)."
-    assert sentences(text) == ["Japan provided USD 39.8 million.",
-                               "It also funded clearance in Cambodia (Action 21)."]
 
 
 def test_a_thematic_heading_narrows_to_its_section(matcher):

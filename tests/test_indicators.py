@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.extraction.indicators import find_indicators, sentence_spans
+from pipelines.extraction.indicators import find_indicators
 from pipelines.extraction.model import DISAGGREGATIONS, INDICATOR_UNITS
 from pipelines.extraction.vocabulary import fold_keep_offsets
 
@@ -480,12 +480,6 @@ def test_evidence_is_the_sentence_and_units_follow_the_indicator() -> None:
 def test_same_fact_in_a_passage_is_returned_once() -> None:
     text = "In 2021, 12 casualties were recorded. In 2021, the 12 casualties were all civilians."
     assert len(find_indicators(text, "en")) == 1
-
-
-def test_sentence_spans_skip_abbreviations_and_decimals() -> None:
-    text = "Art. 5 applies. Approx. 2.5 km² remain. Ver el núm. 3. Fin."
-    spans = [text[s:e] for s, e in sentence_spans(text)]
-    assert spans == ["Art. 5 applies.", "Approx. 2.5 km² remain.", "Ver el núm. 3.", "Fin."]
 
 
 TABLES: list[tuple[tuple[tuple[str, ...], ...], str, set[Fact]]] = [

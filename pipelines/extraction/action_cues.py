@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from pipelines.extraction.patterns import DIGIT
+from pipelines.extraction.sentences import sentence_spans
 from pipelines.extraction.text import fold
 
 
@@ -149,29 +150,21 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue(49, 2.0, (TRANSPARENCY_REPORT, SUBMITTED)),
 )
 
-#: The end of a sentence: a stop, then a space and a capital (or an opening mark).
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?;])\s+(?=[\"“«¿¡(]?[A-ZÀ-Ý])")
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of ``text``; figures such as "45.7 million" are not cut."""
-    return [s for s in _SENTENCE_END.split(text) if s.strip()]
-
-
-#: Each sentence of a text with the weight per action of the cues that fire in it.
-SentenceCues = list[tuple[str, dict[int, float]]]
+#: Each sentence of a text (its start and end) with the weight per action of the cues that
+#: fire in it.
+SentenceCues = list[tuple[tuple[int, int], dict[int, float]]]
 
 
 def sentence_cues(text: str) -> SentenceCues:
     """Each sentence of ``text`` with the weight per action of the cues that fire in it."""
     found: SentenceCues = []
-    for sentence in sentences(text):
-        folded = fold(sentence)
+    for start, end in sentence_spans(text):
+        folded = fold(text[start:end])
         weights: dict[int, float] = {}
         for cue in CUES:
             if cue.fires(folded):
                 weights[cue.action_no] = max(cue.weight, weights.get(cue.action_no, 0.0))
-        found.append((sentence, weights))
+        found.append(((start, end), weights))
     return found
 
 

@@ -217,10 +217,9 @@ class ActionMatcher:
             match = self._compiled[pattern].search(folded)
             if match:
                 found[action_no].add(weight, match.start(), match.end())
-        for sentence, weights in cues:
+        for (start, end), weights in cues:
             for action_no, weight in weights.items():
-                start = max(0, text.find(sentence))
-                found[action_no].add(weight, start, start + len(sentence), cue=True)
+                found[action_no].add(weight, start, end, cue=True)
         return found
 
     def _candidates(self, folded: str) -> list[tuple[int, str, float]]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -23,6 +22,7 @@ from pipelines.extraction.indicator_quantities import COUNT, find_quantities
 from pipelines.extraction.indicator_tables import table_findings
 from pipelines.extraction.model import IndicatorFinding
 from pipelines.extraction.patterns import DIGIT
+from pipelines.extraction.sentences import sentence_spans
 from pipelines.extraction.vocabulary import fold_keep_offsets
 
 #: Indicators that are a state at a date, not a flow over a year: a year from the sentences
@@ -30,35 +30,6 @@ from pipelines.extraction.vocabulary import fold_keep_offsets
 STOCKS: Final[frozenset[str]] = frozenset(
     {"mines_retained", "area_remaining_m2", "article5_deadline"}
 )
-#: Words whose final full stop does not end a sentence.
-ABBREVIATIONS: Final[frozenset[str]] = frozenset(
-    {
-        "no", "nos", "nr", "art", "arts", "approx", "para", "paras", "p", "pp", "e.g", "i.e",
-        "eg", "ie", "etc", "vs", "fig", "cf", "num", "n", "sr", "sra", "mr", "mrs", "ms", "dr",
-        "st", "mt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-        "dec", "av", "ca", "incl", "u.s", "ee.uu", "sq", "op", "vol", "ch", "sect", "res",
-    }
-)
-_SENTENCE_BREAK: Final[re.Pattern[str]] = re.compile(
-    r"[.!?]+[\"'”’)]*\s+(?=[\"'“(¿¡•\-–]?[A-Z0-9ÀÁÂÉÈÊÍÎÓÔÚÑÇ])|\n\s*\n|\n(?=\s*[•▪·*\-–]\s)|;\s*\n"
-)
-_WORD_BEFORE_DOT: Final[re.Pattern[str]] = re.compile(r"([\w.]+)\.+[\"'”’)]*\s+$")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Start and end of each sentence or bullet item of ``text``."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_BREAK.finditer(text):
-        word = _WORD_BEFORE_DOT.search(text, max(0, match.start() - 12), match.end())
-        if word and match.group(0)[0] == "." and fold_keep_offsets(word.group(1)) in ABBREVIATIONS:
-            continue
-        if text[start:match.start()].strip():
-            spans.append((start, match.start() + 1))
-        start = match.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
 
 
 def _single_year(mentions: Sequence[YearMention]) -> int | None:
