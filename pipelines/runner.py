@@ -62,7 +62,7 @@ def summarise(settings: Settings, result) -> str:
     if report.exists():
         lines.append(f"Report: {report}")
     lines.append(f"Warehouse: {settings.warehouse}")
-    lines.append("Details of this run: `make ui` (Dagster UI), Runs tab.")
+    lines.append("Details of this run: `oap ui` (Dagster UI), Runs tab.")
     return "\n".join(lines)
 
 

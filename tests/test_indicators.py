@@ -596,6 +596,20 @@ def test_table_figures(
     assert facts(text, language, rows) == expected
 
 
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("44,396,00 0", {("funding_usd", 44396000, 2021, None)}),  # "0" wrapped to the next line
+    ("44, 396,000", {("funding_usd", 44396000, 2021, None)}),
+    ("44,396,000", {("funding_usd", 44396000, 2021, None)}),
+    ("2,950 4,320", {("funding_usd", 2950, 2021, None)}),  # two figures: the first, as before
+    ("44,396,00", set()),  # a cut figure alone is no figure
+])
+def test_a_figure_broken_over_two_lines_of_its_cell_is_read_whole(cell, expected) -> None:
+    rows = (("Recipient", "Amount (USD)"), ("Colombia", "6,140,000"), ("Total 2021", cell))
+    text = "\n".join(" | ".join(row) for row in rows)
+    found = {fact for fact in facts(text, "en", rows) if fact[1] != 6140000}
+    assert found == expected
+
+
 def test_a_total_over_years_gives_the_years_and_a_caption_names_the_indicator() -> None:
     rows = (("Province", "2020", "2021", "Total"), ("North", "10", "20", "30"),
             ("South", "1", "2", "3"), ("Total", "11", "22", "33"))

@@ -40,9 +40,31 @@ _INTRODUCES_TABLE: Final = re.compile(
 )
 
 
+#: A cell of digits, group separators and line breaks only.
+_DIGITS_ONLY: Final = re.compile(r"\s*\d[\d.,\s]*\d\s*")
+#: A figure written with group separators ("44,396,000", "1.234.567,5").
+_GROUPED: Final = re.compile(r"\d{1,3}(?P<sep>[,.])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?")
+
+
+def _wrapped_figure(cell: str, language: str) -> NumberMatch | None:
+    """A grouped figure that a narrow column broke over two lines ("44,396,00" above "0"),
+    read whole; None when the cell is anything else (two figures, one figure, words)."""
+    if not _DIGITS_ONLY.fullmatch(cell):
+        return None
+    joined = "".join(cell.split())
+    numbers = find_numbers(joined, language)
+    if len(numbers) != 1 or numbers[0].raw != joined or not _GROUPED.fullmatch(joined):
+        return None
+    start = len(cell) - len(cell.lstrip())
+    return dataclasses.replace(numbers[0], start=start, end=len(cell.rstrip()))
+
+
 def _cell_number(cell: str, language: str) -> NumberMatch | None:
     """The first number of a cell, unless it is a percentage or a year standing alone."""
     numbers = find_numbers(cell, language)
+    if not (len(numbers) == 1 and numbers[0].raw == cell.strip()):
+        wrapped = _wrapped_figure(cell, language)
+        numbers = [wrapped] if wrapped else numbers
     if not numbers or re.match(r"\s*%", cell[numbers[0].end:]):
         return None
     if looks_like_year(numbers[0]) and len(cell.strip()) <= 6:

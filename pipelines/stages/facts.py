@@ -60,10 +60,11 @@ def action_progress(
 
 def indicator_values(passages: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """Figures of every passage; the same figure found twice on one page is kept once."""
-    meta = documents.set_index("document_id")[["state_iso3", "language", "sha256"]]
+    meta = dict(zip(documents["document_id"], zip(documents["state_iso3"], documents["language"],
+                                                  documents["sha256"], strict=True), strict=True))
     rows: dict[str, list] = {}
     for document_id, doc_passages in passages_by_document(passages):
-        state, language, sha256 = meta.loc[document_id]
+        state, language, sha256 = meta[document_id]
         previous = ""
         for passage in doc_passages:
             if passage.kind is PassageKind.HEADING:
