@@ -610,6 +610,18 @@ def test_a_figure_broken_over_two_lines_of_its_cell_is_read_whole(cell, expected
     assert found == expected
 
 
+@pytest.mark.parametrize(("context", "year"), [
+    ("Update > Land release in 2021\nThe results by method are set out below.", 2021),
+    ("Land release\nThe results by method are set out below.", None),
+    ("Land release in 2020 and 2021\nThe results are set out below.", None),  # which year?
+])
+def test_a_table_without_a_year_takes_the_one_year_of_its_heading(context, year) -> None:
+    rows = (("Land release method", "Area (hectares)"), ("Cleared", "4,012.8"))
+    text = "\n".join(" | ".join(row) for row in rows)
+    found = find_indicators(text, "en", rows, context=context)
+    assert [(f.indicator, f.value, f.year) for f in found] == [("area_cleared_m2", 40128000, year)]
+
+
 def test_a_total_over_years_gives_the_years_and_a_caption_names_the_indicator() -> None:
     rows = (("Province", "2020", "2021", "Total"), ("North", "10", "20", "30"),
             ("South", "1", "2", "3"), ("Total", "11", "22", "33"))

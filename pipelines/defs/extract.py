@@ -9,11 +9,10 @@ from pipelines.resources import Warehouse
 from pipelines.stages import facts
 from pipelines.stages.parallel import by_document
 from pipelines.stages.plan import Plan, extraction_passages
+from pipelines.stages.versions import EXTRACT_VERSION
 
-EXTRACT_CODE_VERSION = "2"
 
-
-@dg.asset(group_name="extract", kinds={"python"}, code_version=EXTRACT_CODE_VERSION,
+@dg.asset(group_name="extract", kinds={"python"}, code_version=EXTRACT_VERSION,
           deps=("oap_actions", "action_keywords", "section_headings"))
 def action_progress(
     context: dg.AssetExecutionContext,
@@ -40,7 +39,7 @@ def action_progress(
     })
 
 
-@dg.asset(group_name="extract", kinds={"python"}, code_version=EXTRACT_CODE_VERSION)
+@dg.asset(group_name="extract", kinds={"python"}, code_version=EXTRACT_VERSION)
 def indicator_values(
     context: dg.AssetExecutionContext,
     warehouse: Warehouse,

@@ -119,12 +119,18 @@ def _caption(text: str, rows: tuple[tuple[str, ...], ...], context: str) -> str:
     return f"{own} {last}".strip()
 
 
-def _table_year(caption: str, header: tuple[str, ...]) -> int | None:
-    """The one year the caption gives ("released in 2021"), else the one the header names."""
-    years = {m.year for m in find_year_mentions(fold_keep_offsets(caption)) if m.refers}
-    if not years:
-        years = {int(y) for h in header for y in YEAR.findall(fold_keep_offsets(h))}
-    return years.pop() if len(years) == 1 else None
+def _table_year(caption: str, header: tuple[str, ...], context: str) -> int | None:
+    """The one year the caption gives ("released in 2021"), else the one the header names,
+    else the one the context (the heading above, the paragraph before) gives, as for prose."""
+    for years in (
+        lambda: {m.year for m in find_year_mentions(fold_keep_offsets(caption)) if m.refers},
+        lambda: {int(y) for h in header for y in YEAR.findall(fold_keep_offsets(h))},
+        lambda: {m.year for m in find_year_mentions(fold_keep_offsets(context)) if m.refers},
+    ):
+        found = years()
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
 
 
 @dataclass(frozen=True)
@@ -166,7 +172,7 @@ def _read_table(text: str, rows: tuple[tuple[str, ...], ...], context: str) -> _
     caption = _caption(text, rows, context)
     context_text = fold_keep_offsets(f"{caption} {' '.join(header)}")
     around = dataclasses.replace(
-        read_label(f"{caption} {header[0]}", context_text), year=_table_year(caption, header)
+        read_label(f"{caption} {header[0]}", context_text), year=_table_year(caption, header, context)
     )
     columns = tuple(read_label(h, context_text) for h in header)
     labels = tuple(read_label(row[0], context_text) for row in body)
