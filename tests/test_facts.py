@@ -35,3 +35,21 @@ def test_undated_figures_stay_when_no_dated_twin_exists():
     figures = facts.indicator_values(passages, documents)
     assert figures[["indicator", "value"]].values.tolist() == [["area_remaining_m2", 402310.0]]
     assert figures["year"].isna().all()
+
+
+def test_the_paragraph_before_a_heading_gives_no_year_to_the_section_after_it():
+    rows = [
+        ["d1", 1, 1, "paragraph", "Cooperation", "In 2022 Chile gave USD 50,000 to the ISU.", False],
+        ["d1", 2, 1, "heading", "Cooperation", "Victim assistance", False],
+        ["d1", 3, 1, "paragraph", "Victim assistance",
+         "Chile assists 154 survivors through the public health network.", False],
+        ["d1", 4, 1, "paragraph", "Victim assistance",
+         "Survivors by region are given below.", False],
+        ["d1", 5, 1, "table", "Victim assistance", "Region | Survivors assisted\nNorth | 15", False],
+    ]
+    documents = pd.DataFrame([{"document_id": "d1", "state_iso3": "CHL", "language": "en",
+                               "sha256": "b" * 64}])
+    figures = facts.indicator_values(pd.DataFrame(rows, columns=PASSAGE_COLUMNS), documents)
+    survivors = figures[figures["indicator"] == "survivors_assisted"]
+    assert survivors["value"].tolist() == [154.0, 15.0]
+    assert survivors["year"].isna().all()  # 2022 is the year of the cooperation paragraph

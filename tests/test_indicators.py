@@ -393,6 +393,30 @@ PROSE: list[tuple[str, str, set[Fact]]] = [
         "ar",
         {("eore_beneficiaries", 412000, 2021, None)},
     ),
+    (  # what caused the casualties, between the number and its noun
+        "Cambodia recorded 44 mine and explosive remnants of war casualties in 2021.",
+        "en",
+        {("casualties", 44, 2021, None)},
+    ),
+    (
+        "In 2021 there were 45 mine/ERW casualties; 45 mines and 3 ERW items were destroyed.",
+        "en",
+        {("casualties", 45, 2021, None), ("ap_mines_destroyed", 45, 2021, None)},
+    ),
+    (  # parts by sex written "de sexo femenino", "de sexe masculin"
+        ("En 2021 se impartió educación en el riesgo de minas a 1.842 personas, de las cuales "
+         "958 de sexo femenino y 884 de sexo masculino."),
+        "es",
+        {("eore_beneficiaries", 1842, 2021, None), ("eore_beneficiaries", 958, 2021, "female"),
+         ("eore_beneficiaries", 884, 2021, "male")},
+    ),
+    (
+        ("En 2021, la sensibilisation a touché 1 200 personnes, dont 700 de sexe féminin et 500 "
+         "de sexe masculin."),
+        "fr",
+        {("eore_beneficiaries", 1200, 2021, None), ("eore_beneficiaries", 700, 2021, "female"),
+         ("eore_beneficiaries", 500, 2021, "male")},
+    ),
 ]
 
 

@@ -80,12 +80,19 @@ _CURRENCY_AFTER: Final[re.Pattern[str]] = re.compile(
     rf"دينار{AR_END})"
     r")"
 )
+#: What caused the casualties, said before the noun: "mine and explosive remnants of war".
+_CAUSE: Final[str] = (
+    r"(?:(?:mine|landmine|erw|eo|uxo|ied|explosive remnants? of war|explosive ordnance)"
+    r"(?:\s+(?:and|or)\s+|\s*/\s*))*"
+    r"(?:mine|landmine|erw|eo|uxo|ied|explosive remnants? of war|explosive ordnance)\s+"
+)
 _FILLERS: Final[str] = (
+    rf"(?:{_CAUSE})?"
     r"(?:(?:new|additional|more|other|registered|recorded|reported|direct|indirect|internally|"
     r"displaced|at-risk|vulnerable|school|young|civilian|local|affected|rural|returnee|refugee|"
     r"mine|landmine|erw|eo|total|nouvelles?|nouveaux|autres|nuevas?|nuevos|otras|otros|directs?|"
     r"directas?|directos|jeunes|civiles|civils|were|are|of them|of whom|etaient|sont|d'entre elles|"
-    r"d'entre eux|fueron|eran|son|de ellas|de ellos|des|de|series|type|model|modele|tipo|"
+    r"d'entre eux|fueron|eran|son|de ellas|de ellos|des|de|sexo|sexe|series|type|model|modele|tipo|"
     r"[\w-]*\d[\w-]*)\s+){0,2}"
 )
 _NOUN_GROUPS: Final[tuple[tuple[str, str], ...]] = (

@@ -155,7 +155,10 @@ DISAGGREGATION_WORDS: Final[tuple[tuple[str, str], ...]] = (
         r"women and girls|femmes et (?:les )?(?:jeunes )?filles|mujeres y ninas|females?|"
         r"femenin[oa]s?|feminins?|feminines?"
     )),
-    ("male", r"men and boys|hommes et (?:les )?garcons|hombres y ninos|males?|masculin[oa]s?"),
+    ("male", (
+        r"men and boys|hommes et (?:les )?garcons|hombres y ninos|males?|masculin[oa]s?|"
+        r"masculins?|masculines?"
+    )),
     ("children", (
         r"girls and boys|boys and girls|filles et (?:les )?garcons|garcons et (?:les )?filles|"
         r"ninas y ninos|ninos y ninas|children|child|enfants?|menores(?: de edad)?|minors|"

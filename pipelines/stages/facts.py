@@ -68,6 +68,7 @@ def indicator_values(passages: pd.DataFrame, documents: pd.DataFrame) -> pd.Data
         previous = ""
         for passage in doc_passages:
             if passage.kind is PassageKind.HEADING:
+                previous = ""  # the paragraph before a heading belongs to the section it ends
                 continue
             # The heading ("Land release in 2021") and the paragraph before a table or a
             # list ("Land released by method (hectares):") often carry its year or unit.
