@@ -36,9 +36,14 @@ class Cue:
         The groups are looked for first, in their order: most sentences lack the first one,
         and ``unless`` is the longest pattern.
         """
-        if not all(group.search(sentence) for group in self.groups):
+        if not self.may_fire(sentence):
             return False
         return self.unless is None or not self.unless.search(sentence)
+
+    def may_fire(self, folded: str) -> bool:
+        """Whether the folded text holds every group: a sentence of a passage that lacks one
+        of them cannot fire this cue."""
+        return all(group.search(folded) for group in self.groups)
 
 
 def _words(*fragments: str) -> str:
@@ -150,21 +155,29 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue(49, 2.0, (TRANSPARENCY_REPORT, SUBMITTED)),
 )
 
-#: Each sentence of a text (its start and end) with the weight per action of the cues that
-#: fire in it.
+#: The sentences of a text (start and end) where cues fire, with the weight per action.
 SentenceCues = list[tuple[tuple[int, int], dict[int, float]]]
 
 
 def sentence_cues(text: str) -> SentenceCues:
-    """Each sentence of ``text`` with the weight per action of the cues that fire in it."""
+    """The sentences of ``text`` where cues fire, with the weight per action of those cues.
+
+    Only the cues whose every group is somewhere in the passage are tried on its sentences:
+    most passages have none, and then their sentences are not folded one by one.
+    """
+    passage = fold(text)
+    candidates = [cue for cue in CUES if cue.may_fire(passage)]
+    if not candidates:
+        return []
     found: SentenceCues = []
     for start, end in sentence_spans(text):
         folded = fold(text[start:end])
         weights: dict[int, float] = {}
-        for cue in CUES:
+        for cue in candidates:
             if cue.fires(folded):
                 weights[cue.action_no] = max(cue.weight, weights.get(cue.action_no, 0.0))
-        found.append(((start, end), weights))
+        if weights:
+            found.append(((start, end), weights))
     return found
 
 

@@ -183,7 +183,9 @@ class ActionMatcher:
             scores[action_no] = found.score * (OFF_SECTION_FACTOR if off_section else 1.0)
         if not scores:
             return []
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], evidence[item[0]].position))
+        # Best score first, then the action whose evidence comes first, then the lower number.
+        ranked = sorted(scores.items(),
+                        key=lambda item: (-item[1], evidence[item[0]].position, item[0]))
         best = ranked[0][1]
         kept = [
             (action_no, score) for action_no, score in ranked
