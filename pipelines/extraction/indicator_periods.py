@@ -166,6 +166,12 @@ class SentenceYears:
     refers: tuple[YearMention, ...]
     anchors: tuple[YearMention, ...]  # years a figure may take, and starts of periods
     open_ended: bool  # "since 1991", "between 2020 and 2021", "to date"
+    written: frozenset[int] = frozenset()  # every year the sentence writes, whatever its role
+
+    @property
+    def may_give_deadline(self) -> bool:
+        """Whether a year the sentence writes could be an Article 5 deadline."""
+        return any(FIRST_DEADLINE_YEAR <= year <= LAST_DEADLINE_YEAR for year in self.written)
 
     @classmethod
     def of(
@@ -176,6 +182,7 @@ class SentenceYears:
             tuple(m for m in mentions if m.refers),
             tuple(m for m in mentions if m.refers or m.period),
             any(m.period for m in mentions) or bool(_TO_DATE.search(folded, *sentence)),
+            frozenset(m.year for m in mentions),
         )
 
     def year_for(self, folded: str, span: tuple[int, int], figures: list[int]) -> int | None:

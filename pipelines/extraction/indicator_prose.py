@@ -10,12 +10,11 @@ takes the year its sentence gives it; the sentence's Article 5 deadline is read 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import Final
 
 from pipelines.extraction.indicator_areas import area_indicators, without_restatements
 from pipelines.extraction.indicator_counts import count_indicators
-from pipelines.extraction.indicator_periods import SentenceYears, YearMention, deadline_year
+from pipelines.extraction.indicator_periods import SentenceYears, deadline_year
 from pipelines.extraction.indicator_proximity import clause
 from pipelines.extraction.indicator_quantities import AREA, COUNT, EUR, USD, Quantity
 from pipelines.extraction.model import INDICATOR_UNITS, IndicatorFinding
@@ -75,14 +74,13 @@ def sentence_findings(
     folded: str,
     sentence: tuple[int, int],
     quantities: list[Quantity],
-    mentions: Sequence[YearMention],
+    years: SentenceYears,
     stockpile: bool = False,
 ) -> list[IndicatorFinding]:
-    """The figures of one sentence; its quantities and year mentions are given in text order.
+    """The figures of one sentence, given its quantities in text order and its years.
 
     ``stockpile`` says the passage is about stockpile destruction, not clearance.
     """
-    years = SentenceYears.of(folded, mentions, sentence)
     figures = [q.start for q in quantities]
     evidence = " ".join(text[sentence[0]:sentence[1]].split())
     findings = []
@@ -95,7 +93,7 @@ def sentence_findings(
                 disaggregation, {"source": "prose", "raw": quantity.raw},
             )
         )
-    deadline = deadline_year(folded[sentence[0]:sentence[1]])
+    deadline = deadline_year(folded[sentence[0]:sentence[1]]) if years.may_give_deadline else None
     if deadline is not None:
         findings.append(
             IndicatorFinding("article5_deadline", float(deadline), "year", evidence, None, None,

@@ -70,8 +70,9 @@ def _prose_findings(text: str, language: str, context: str) -> list[IndicatorFin
     for sentence in sentence_spans(text):
         inside = _between(quantities, quantity_starts, sentence)
         said = _between(mentions, mention_starts, sentence)
-        found = sentence_findings(text, folded, sentence, inside, said, stockpile)
-        if not SentenceYears.of(folded, said, sentence).open_ended:
+        years = SentenceYears.of(folded, said, sentence)
+        found = sentence_findings(text, folded, sentence, inside, years, stockpile)
+        if not years.open_ended:
             # A figure without a year of its own takes the year of the sentences before it
             # when they name only one ("In 2021, ... cleared X. During clearance, N mines
             # ..."), else the year of the passage's context (its heading, the paragraph before).
