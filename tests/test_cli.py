@@ -76,11 +76,13 @@ _SOURCES_RESOURCE = (
 def test_oap_ui_serves_the_project_on_the_run_settings_and_instance(tmp_path: Path):
     sources, home, port = tmp_path / "updates", tmp_path / "dagster_home", _free_port()
     sources.mkdir()
-    ui = subprocess.Popen(
-        [str(OAP), "ui", "--port", str(port), "--sources", str(sources), "--no-ocr"],
-        env={**os.environ, "DAGSTER_HOME": str(home)}, stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE, text=True, start_new_session=True,
-    )
+    log = tmp_path / "ui.log"  # a file, not a pipe: a full pipe would block the server
+    with log.open("w") as out:
+        ui = subprocess.Popen(
+            [str(OAP), "ui", "--port", str(port), "--sources", str(sources), "--no-ocr"],
+            env={**os.environ, "DAGSTER_HOME": str(home)}, stdout=out, stderr=out,
+            start_new_session=True,
+        )
     try:
         deadline, data = time.monotonic() + 180, None
         while time.monotonic() < deadline and ui.poll() is None:
@@ -91,13 +93,26 @@ def test_oap_ui_serves_the_project_on_the_run_settings_and_instance(tmp_path: Pa
             except (OSError, KeyError, TypeError):
                 pass
             time.sleep(1)
-        assert ui.poll() is None, ui.stderr.read()[-2000:]
+        assert ui.poll() is None, log.read_text()[-2000:]
         values = {item["key"]: json.loads(item["value"]) for item in data["configuredValues"]}
         assert values == {"path": str(sources), "ocr": False}
         assert "enabled: false" in (home / "dagster.yaml").read_text()  # no telemetry, as `oap run`
     finally:
-        os.killpg(ui.pid, signal.SIGTERM)
-        ui.wait(timeout=60)
+        ui.send_signal(signal.SIGINT)  # as Ctrl-C: dagster dev stops its servers, then itself
+        try:
+            ui.wait(timeout=60)
+        finally:
+            if ui.poll() is None or _group_alive(ui.pid):
+                os.killpg(ui.pid, signal.SIGKILL)
+    assert ui.returncode == 0, log.read_text()[-2000:]
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def test_oap_ui_refuses_a_missing_folder(tmp_path: Path):

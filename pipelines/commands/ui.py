@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -43,5 +44,9 @@ def handle(args: argparse.Namespace) -> int:
     prepare_instance()
     argv = command(args)
     print(f"Dagster UI on http://{args.host}:{args.port} (stop with Ctrl-C)", flush=True)
+    # An interrupt stops dagster dev and its servers even where this was started with
+    # interrupts ignored (in the background of a script): dagster dev only installs its
+    # Ctrl-C handling when the signal is not ignored.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.execv(argv[0], argv)
     return 0  # not reached: the process is now dagster dev
