@@ -93,7 +93,7 @@ def test_oap_ui_serves_the_project_on_the_run_settings_and_instance(tmp_path: Pa
             except (OSError, KeyError, TypeError):
                 pass
             time.sleep(1)
-        assert ui.poll() is None, log.read_text()[-2000:]
+        assert ui.poll() is None and data and data.get("configuredValues"), log.read_text()[-2000:]
         values = {item["key"]: json.loads(item["value"]) for item in data["configuredValues"]}
         assert values == {"path": str(sources), "ocr": False}
         assert "enabled: false" in (home / "dagster.yaml").read_text()  # no telemetry, as `oap run`
