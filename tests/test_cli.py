@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import dagster as dg
+import pytest
 
 from tests.conftest import para
 
@@ -42,9 +43,10 @@ def test_oap_run_records_the_run_and_prints_a_summary(make_document, tmp_path: P
     assert len(runs) == 1 and runs[0].is_success
 
 
-def test_oap_run_refuses_a_missing_folder(tmp_path: Path):
+@pytest.mark.parametrize("command", ["run", "ui"])
+def test_oap_refuses_a_missing_folder(tmp_path: Path, command: str):
     completed = subprocess.run(
-        [str(OAP), "run", "--sources", str(tmp_path / "nowhere")],
+        [str(OAP), command, "--sources", str(tmp_path / "nowhere")],
         capture_output=True, text=True, timeout=120, check=False,
     )
     assert completed.returncode == 2
@@ -113,12 +115,3 @@ def _group_alive(group: int) -> bool:
     except ProcessLookupError:
         return False
     return True
-
-
-def test_oap_ui_refuses_a_missing_folder(tmp_path: Path):
-    completed = subprocess.run(
-        [str(OAP), "ui", "--sources", str(tmp_path / "nowhere")],
-        capture_output=True, text=True, timeout=120, check=False,
-    )
-    assert completed.returncode == 2
-    assert "nowhere" in completed.stderr

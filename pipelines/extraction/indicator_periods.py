@@ -166,7 +166,7 @@ class SentenceYears:
     refers: tuple[YearMention, ...]
     anchors: tuple[YearMention, ...]  # years a figure may take, and starts of periods
     open_ended: bool  # "since 1991", "between 2020 and 2021", "to date"
-    written: frozenset[int] = frozenset()  # every year the sentence writes, whatever its role
+    written: frozenset[int]  # every year the sentence writes, whatever its role
 
     @property
     def may_give_deadline(self) -> bool:

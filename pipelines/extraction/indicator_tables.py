@@ -122,15 +122,16 @@ def _caption(text: str, rows: tuple[tuple[str, ...], ...], context: str) -> str:
 def _table_year(caption: str, header: tuple[str, ...], context: str) -> int | None:
     """The one year the caption gives ("released in 2021"), else the one the header names,
     else the one the context (the heading above, the paragraph before) gives, as for prose."""
-    for years in (
-        lambda: {m.year for m in find_year_mentions(fold_keep_offsets(caption)) if m.refers},
-        lambda: {int(y) for h in header for y in YEAR.findall(fold_keep_offsets(h))},
-        lambda: {m.year for m in find_year_mentions(fold_keep_offsets(context)) if m.refers},
-    ):
-        found = years()
-        if found:
-            return found.pop() if len(found) == 1 else None
-    return None
+    years = (
+        _referred_years(caption)
+        or {int(y) for h in header for y in YEAR.findall(fold_keep_offsets(h))}
+        or _referred_years(context)
+    )
+    return years.pop() if len(years) == 1 else None
+
+
+def _referred_years(text: str) -> set[int]:
+    return {m.year for m in find_year_mentions(fold_keep_offsets(text)) if m.refers}
 
 
 @dataclass(frozen=True)
