@@ -32,3 +32,47 @@ def test_loading_on_a_thread_and_detecting_at_once_load_the_identifier_once() ->
     assert language.detect_language(TEXTS["fr"]) == "fr"  # waits for the thread's load
     thread.join()
     assert language._load_identifier.cache_info().misses == 1
+
+
+@pytest.fixture
+def fresh_identifier(tmp_path, monkeypatch):
+    """The identifier loaded anew, with its cache in tmp_path: the cache file's path."""
+    monkeypatch.setenv("OAP_CACHE", str(tmp_path / "cache"))
+    language._load_identifier.cache_clear()
+    yield language.model_cache()
+    language._load_identifier.cache_clear()
+
+
+def test_the_model_is_kept_ready_to_load_and_tells_the_same_languages(
+    fresh_identifier, monkeypatch
+) -> None:
+    first = {code: language.detect_language(text) for code, text in TEXTS.items()}
+    assert list(fresh_identifier.parent.iterdir()) == [fresh_identifier]
+
+    def packaged_model_opened():
+        raise AssertionError("the packaged model was opened although the cache holds it")
+
+    monkeypatch.setattr(language, "_model_arrays", packaged_model_opened)
+    language._load_identifier.cache_clear()
+    assert {code: language.detect_language(text) for code, text in TEXTS.items()} == first
+    assert first == {code: code for code in TEXTS}
+
+
+def test_a_damaged_cache_is_replaced(fresh_identifier) -> None:
+    damaged = fresh_identifier
+    damaged.parent.mkdir()
+    damaged.write_bytes(b"PK\x03\x04 cut short")
+    assert language.detect_language(TEXTS["es"]) == "es"
+    assert damaged.stat().st_size > 1_000_000
+
+
+def test_a_cache_that_cannot_be_written_only_slows_the_start(tmp_path, monkeypatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("OAP_CACHE", str(blocker / "oap"))
+    language._load_identifier.cache_clear()
+    try:
+        assert language.detect_language(TEXTS["en"]) == "en"
+    finally:
+        language._load_identifier.cache_clear()
+    assert blocker.read_text() == "a file where the cache folder would be"
