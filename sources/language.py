@@ -35,6 +35,12 @@ def _identifier():
         return _load_identifier()
 
 
+def load() -> None:
+    """Load the identifier now, or wait for the thread loading it: processes forked after
+    this share it, and none inherits the loading lock held."""
+    _identifier()
+
+
 def load_in_background() -> threading.Thread:
     """Start loading the identifier (~0.1 s, ~0.7 s the first time) on a thread, for a process
     that is only waiting.

@@ -1,4 +1,4 @@
-"""Extraction spread over forked workers gives exactly what one process gives."""
+"""Work spread over forked workers gives exactly what one process gives."""
 
 import hashlib
 
@@ -6,9 +6,11 @@ import pandas as pd
 import pytest
 
 from pipelines.extraction.actions import ActionMatcher
+from pipelines.extraction.states import AliasIndex
 from pipelines.stages import facts
+from pipelines.stages.documents import _described, describe_documents
 from pipelines.stages.parallel import _chunks, by_document
-from pipelines.stages.reading import PASSAGE_COLUMNS
+from pipelines.stages.reading import META_COLUMNS, PASSAGE_COLUMNS
 from warehouse import reference
 
 _TEXTS = [
@@ -86,3 +88,35 @@ def test_chunks_cover_every_document_once_in_order():
     assert [doc for chunk in chunks for doc in chunk] == ids
     assert len(chunks) <= 8
     assert max(sizes[c].sum() for c in chunks) <= 2 * sizes.sum() / 8 + sizes.max()
+
+
+def test_documents_described_on_workers_equal_one_process_in_the_given_order():
+    names = {"COL": "Colombia", "KHM": "Cambodia", "SEN": "Sénégal"}
+    meta, passages = [], []
+    for d in range(150):  # over MIN_DOCUMENTS: described on workers
+        sha = hashlib.sha256(f"update {d}".encode()).hexdigest()
+        doc_id = sha[:16]
+        iso3 = list(names)[d % 3]
+        meta.append([doc_id, f"{iso3.lower()}_update_{d}.pdf", f"{iso3.lower()}_update_{d}.pdf",
+                     sha, 1000 + d, "pdf", 2, 0, None])
+        if d % 10 == 9:
+            continue  # no text at all
+        title = f"{names[iso3]}: update on the Oslo Action Plan, Intersessional Meetings 2022"
+        passages.append([doc_id, 1, 1, "heading", "", title, False])
+        passages.append([doc_id, 2, 2, "paragraph", "Land release", _TEXTS[d % len(_TEXTS)], False])
+    meta = pd.DataFrame(meta, columns=META_COLUMNS).sample(frac=1, random_state=3)
+    passages = pd.DataFrame(passages, columns=PASSAGE_COLUMNS)
+    aliases = reference.load_state_aliases()
+    versions = {doc_id: "v1" for doc_id in meta["document_id"]}
+    now = pd.Timestamp("2022-06-20 09:00")
+
+    spread = describe_documents(meta, passages, aliases, read_version="1",
+                                extract_versions=versions, now=now)
+    alone = _described(meta, passages, AliasIndex(aliases))
+
+    assert list(spread["document_id"]) == list(meta["document_id"])
+    pd.testing.assert_frame_equal(spread[alone.columns], alone)
+    assert set(spread["state_iso3"].dropna()) == set(names)
+    assert (spread["meeting_id"].dropna() == "IM2022").all()
+    assert spread["review_reason"].str.contains("no text found").sum() == 15
+    assert (spread["extract_version"] == "v1").all() and (spread["loaded_at"] == now).all()

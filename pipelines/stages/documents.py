@@ -9,7 +9,9 @@ import pandas as pd
 from pipelines.extraction.meeting import detect_meeting
 from pipelines.extraction.model import PassageKind
 from pipelines.extraction.states import AliasIndex, attribute_state
+from pipelines.stages.parallel import MIN_DOCUMENTS, by_document
 from pipelines.stages.reading import QUARANTINE_COLUMNS
+from sources import language
 from sources.language import detect_language
 
 #: Languages whose themes the reference terms do not cover yet.
@@ -32,21 +34,31 @@ def describe_documents(
     extract_versions: dict[str, str],
     now: pd.Timestamp,
 ) -> pd.DataFrame:
-    """``documents`` rows from reading facts (``meta``) and the documents' passages."""
+    """``documents`` rows from reading facts (``meta``) and the documents' passages, in the
+    order of ``meta``; many documents are described on every core."""
     if meta.empty:
         return pd.DataFrame(columns=DOCUMENT_COLUMNS)
-    index = AliasIndex(aliases)
-    ordered = passages.sort_values(["document_id", "passage_no"])
+    language.load()
+    frame = by_document(_described, meta, passages, AliasIndex(aliases),
+                        min_passages=MIN_DOCUMENTS)
+    frame = frame.set_index("document_id").loc[meta["document_id"]].reset_index()
+    frame["read_version"] = read_version
+    frame["extract_version"] = frame["document_id"].map(extract_versions)
+    frame["loaded_at"] = now
+    return frame[DOCUMENT_COLUMNS]
+
+
+def _described(meta: pd.DataFrame, passages: pd.DataFrame, index: AliasIndex) -> pd.DataFrame:
+    """Rows of ``documents`` but their versions and date, for the documents of ``meta``."""
+    ordered = passages[passages["document_id"].isin(meta["document_id"])].sort_values(
+        ["document_id", "passage_no"])
     grouped: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
     for doc_id, kind, page, text in zip(ordered["document_id"], ordered["kind"], ordered["page"],
                                         ordered["text"], strict=True):
         grouped[doc_id].append((kind, page, text))
-    rows = []
-    for doc in meta.itertuples(index=False):
-        rows.append(_describe(doc, grouped.get(doc.document_id, []), index) + [
-            read_version, extract_versions[doc.document_id], now,
-        ])
-    return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    rows = [_describe(doc, grouped.get(doc.document_id, []), index)
+            for doc in meta.itertuples(index=False)]
+    return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS[:-3])
 
 
 def _describe(doc, passages: list[tuple[str, int, str]], index: AliasIndex) -> list:

@@ -19,6 +19,8 @@ import pandas as pd
 
 #: Below this many passages one process is quicker than starting workers.
 MIN_PASSAGES = 2_000
+#: The same for work per document that reads all its passages at once (its description).
+MIN_DOCUMENTS = 100
 #: Chunks per worker: enough for a long document not to leave a core idle at the end.
 CHUNKS_PER_WORKER = 4
 
@@ -40,6 +42,8 @@ def by_document(
 
     ``function`` must treat each document on its own and return one frame; the chunks'
     frames are put together in document order, as one call on all the passages would give.
+    ``passages`` may be any frame with a ``document_id`` column: its rows are what is cut
+    into chunks, and what ``min_passages`` counts.
     """
     ids = sorted(passages["document_id"].unique())
     n = workers(len(ids))
