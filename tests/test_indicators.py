@@ -304,6 +304,35 @@ PROSE: list[tuple[str, str, set[Fact]]] = [
          ("casualties", 2, 2021, "girls"), ("casualties", 9, 2021, "boys")},
     ),
     (
+        "In 2021, 38 new mine casualties were recorded. Of these, 5 were women and 21 men.",
+        "en",
+        {("casualties", 38, 2021, None), ("casualties", 5, 2021, "women"),
+         ("casualties", 21, 2021, "men")},
+    ),
+    (
+        "Durante 2021 se registraron 64 víctimas de minas. Del total, 8 fueron niñas y 15 niños.",
+        "es",
+        {("casualties", 64, 2021, None), ("casualties", 8, 2021, "girls"),
+         ("casualties", 15, 2021, "boys")},
+    ),
+    (
+        "En 2022, 2 400 personnes ont été sensibilisées aux risques. Parmi elles, 900 femmes.",
+        "fr",
+        {("eore_beneficiaries", 2400, 2022, None), ("eore_beneficiaries", 900, 2022, "women")},
+    ),
+    (
+        # parts by sex in a sentence that does not speak of the total before: not its parts
+        "In 2021, 38 new mine casualties were recorded. The team met 5 women and 21 men.",
+        "en",
+        {("casualties", 38, 2021, None)},
+    ),
+    (
+        # the sentence before gives no total of people
+        "In 2021, 45,000 m² were cleared. Of these, 5 were women.",
+        "en",
+        {("area_cleared_m2", 45000, 2021, None)},
+    ),
+    (
         "The country has 1,200 registered survivors, 340 of whom received assistance in 2021.",
         "en",
         {("survivors_assisted", 340, 2021, None)},

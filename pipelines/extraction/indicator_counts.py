@@ -4,7 +4,9 @@ A count of mines is destroyed, stockpiled and destroyed, or retained, by the wor
 clause (or, when the clause has none, its sentence); mines that "remain" are none of these.
 A count of people takes its noun's indicator ("45 victims", "350 survivors" with assistance),
 else the sentence's only kind of people word, else the nearest. Parts by sex or age ("3 women")
-take the indicator of the total before them; "compared with 65" repeats the figure before it.
+take the indicator of the total before them, in their sentence or, when it opens on that total
+("Of these, 9 were women"), in the sentence before; "compared with 65" repeats the figure
+before it.
 """
 
 from __future__ import annotations
@@ -42,6 +44,13 @@ _CLEARANCE: Final = KeywordTable({"clearance": (
 )})
 _KILLED_OR_INJURED: Final = re.compile(
     r"\b(?:killed|injured|wounded|dead|muert\w*|herid\w*|tue(?:e|s|es)?|blesse\w*|morts?)\b"
+)
+#: The opening of a sentence that speaks of the total of the sentence before.
+_OF_THE_TOTAL: Final = re.compile(
+    r"\s*(?:of (?:these|them|those|whom|this total|the total|that total)|among (?:them|these)|"
+    r"(?:sur|de) ce total|du total|parmi (?:elles|eux|celles-ci|ceux-ci|ces \w+)|"
+    r"d'entre (?:elles|eux)|del total|de (?:ese|este) total|de (?:ellas|ellos|estas|estos)|"
+    r"entre (?:ellas|ellos|estas|estos))\b"
 )
 _PARTS_BY_OUTCOME: Final = re.compile(
     r"\d\s+(?:\w+\s+){0,2}(?:killed|injured|wounded|dead|muert\w*|herid\w*|tue(?:e|s|es)?|"
@@ -117,11 +126,16 @@ def _people_indicator(folded: str, quantity: Quantity, sentence: _Sentence) -> s
 
 
 def count_indicators(
-    folded: str, counts: list[Quantity], span: tuple[int, int], stockpile: bool = False
+    folded: str,
+    counts: list[Quantity],
+    span: tuple[int, int],
+    stockpile: bool = False,
+    earlier_total: str | None = None,
 ) -> Iterator[tuple[Quantity, str, str | None]]:
     """(count, indicator, disaggregation) for the counts of a sentence that are figures.
 
-    ``stockpile`` says the passage is about stockpile destruction, not clearance.
+    ``stockpile`` says the passage is about stockpile destruction, not clearance;
+    ``earlier_total`` is the indicator of the last total of people in the sentence before.
     """
     if not counts:
         return
@@ -133,7 +147,7 @@ def count_indicators(
         people if assisted else people.without("survivors_assisted"), assisted,
         bool(next(parts, None) and next(parts, None)), stockpile,
     )
-    total: str | None = None
+    total = earlier_total if earlier_total and _OF_THE_TOTAL.match(folded, span[0]) else None
     previous: tuple[str, str | None] | None = None
     for quantity in counts:
         disaggregation = quantity.noun if quantity.noun in DISAGGREGATIONS else None

@@ -45,7 +45,8 @@ def _is_rate(
 
 
 def _labelled(
-    folded: str, sentence: tuple[int, int], quantities: list[Quantity], stockpile: bool
+    folded: str, sentence: tuple[int, int], quantities: list[Quantity], stockpile: bool,
+    earlier_total: str | None,
 ) -> list[tuple[Quantity, str, str | None]]:
     """(quantity, indicator, disaggregation) for every quantity of the sentence that is a figure."""
     areas = without_restatements(folded, [q for q in quantities if q.kind == AREA])
@@ -62,7 +63,7 @@ def _labelled(
         ):
             labelled.append((quantity, _FUNDING[quantity.kind], None))
     counts = [q for q in quantities if q.kind == COUNT]
-    labelled.extend(count_indicators(folded, counts, sentence, stockpile))
+    labelled.extend(count_indicators(folded, counts, sentence, stockpile, earlier_total))
     return [
         item for item in labelled
         if not _FUTURE.search(folded, *clause(folded, item[0], sentence))
@@ -76,15 +77,19 @@ def sentence_findings(
     quantities: list[Quantity],
     years: SentenceYears,
     stockpile: bool = False,
+    earlier_total: str | None = None,
 ) -> list[IndicatorFinding]:
     """The figures of one sentence, given its quantities in text order and its years.
 
-    ``stockpile`` says the passage is about stockpile destruction, not clearance.
+    ``stockpile`` says the passage is about stockpile destruction, not clearance;
+    ``earlier_total`` is the indicator of the last total of people in the sentence before,
+    which parts by sex or age take when the sentence opens on it ("Of these, 9 were women").
     """
     figures = [q.start for q in quantities]
     evidence = " ".join(text[sentence[0]:sentence[1]].split())
     findings = []
-    labelled = _labelled(folded, sentence, quantities, stockpile) if quantities else []
+    labelled = (_labelled(folded, sentence, quantities, stockpile, earlier_total)
+                if quantities else [])
     for quantity, indicator, disaggregation in labelled:
         year = years.year_for(folded, (quantity.start, quantity.end), figures)
         findings.append(

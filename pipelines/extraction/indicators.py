@@ -20,7 +20,7 @@ from pipelines.extraction.indicator_periods import SentenceYears, YearMention, f
 from pipelines.extraction.indicator_prose import sentence_findings
 from pipelines.extraction.indicator_quantities import COUNT, find_quantities
 from pipelines.extraction.indicator_tables import table_findings
-from pipelines.extraction.model import IndicatorFinding
+from pipelines.extraction.model import INDICATOR_UNITS, IndicatorFinding
 from pipelines.extraction.patterns import DIGIT
 from pipelines.extraction.sentences import sentence_spans
 from pipelines.extraction.vocabulary import fold_keep_offsets
@@ -67,11 +67,14 @@ def _prose_findings(text: str, language: str, context: str) -> list[IndicatorFin
     passage_has_year = any(m.refers for m in mentions)
     findings: list[IndicatorFinding] = []
     earlier: set[int] = set()
+    total: str | None = None  # indicator of the last total of people in the sentence before
     for sentence in sentence_spans(text):
         inside = _between(quantities, quantity_starts, sentence)
         said = _between(mentions, mention_starts, sentence)
         years = SentenceYears.of(folded, said, sentence)
-        found = sentence_findings(text, folded, sentence, inside, years, stockpile)
+        found = sentence_findings(text, folded, sentence, inside, years, stockpile, total)
+        total = next((f.indicator for f in reversed(found) if f.disaggregation is None
+                      and INDICATOR_UNITS[f.indicator] == "people"), None)
         if not years.open_ended:
             # A figure without a year of its own takes the year of the sentences before it
             # when they name only one ("In 2021, ... cleared X. During clearance, N mines
