@@ -3,11 +3,39 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipelines.extraction.patterns import at_word_start, top_level_alternatives, word_start
-from pipelines.extraction.text import TERM_GAP, content_words, match_form, stem_pattern
+from pipelines.extraction.text import TERM_GAP, content_words, fold, match_form, stem_pattern
+
+
+def _decomposed_fold(text: str) -> str:
+    """``fold`` written the obvious way, decomposing the whole text at once: the reference."""
+    for before, after in {"’": "'", "‘": "'", "`": "'", "´": "'", "œ": "oe", "Œ": "Oe",
+                          "æ": "ae", "Æ": "Ae"}.items():
+        text = text.replace(before, after)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text.lower()).strip()
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Désminage  à Pétion-Ville", "desminage a petion-ville"),
+    ("L’Œuvre des victimes", "l'oeuvre des victimes"),
+    ("e\u0301te\u0301 (accents written apart)", "ete (accents written apart)"),
+    ("ﬁnancement\u00a0: 2\u202f500 m²", "financement : 2 500 m2"),
+    ("Разминирование Ёлки", "разминирование елки"),
+])
+def test_fold_removes_case_accents_and_spacing(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
+def test_fold_is_the_decomposition_without_marks(text: str) -> None:
+    assert fold(text) == _decomposed_fold(text)
 
 
 def _plain_stem_pattern(term: str) -> str:

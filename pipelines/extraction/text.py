@@ -12,6 +12,20 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
 
 
+class _Unaccented(dict):
+    """Translation table: each character as its compatibility decomposition without
+    combining marks ("é" to "e", "ﬁ" to "fi", a combining accent to nothing), apostrophes and
+    ligatures as ``_APOSTROPHES`` writes them. Filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        self[code] = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        return self[code]
+
+
+_UNACCENTED = _Unaccented(_APOSTROPHES)
+
+
 @functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, single spaces: the form matchers compare.
@@ -20,10 +34,7 @@ def fold(text: str) -> str:
     text are only close to those in the original. Kept for texts seen again: the matchers
     fold the same passage and its sentences several times.
     """
-    text = text.translate(_APOSTROPHES)
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = text.translate(_APOSTROPHES if text.isascii() else _UNACCENTED)
     return _SPACES.sub(" ", text.lower()).strip()
 
 
