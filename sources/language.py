@@ -35,7 +35,7 @@ def _identifier():
         return _load_identifier()
 
 
-def load() -> None:
+def load_now() -> None:
     """Load the identifier now, or wait for the thread loading it: processes forked after
     this share it, and none inherits the loading lock held."""
     _identifier()

@@ -11,8 +11,7 @@ from pipelines.extraction.model import PassageKind
 from pipelines.extraction.states import AliasIndex, attribute_state
 from pipelines.stages.parallel import MIN_DOCUMENTS, by_document
 from pipelines.stages.reading import QUARANTINE_COLUMNS
-from sources import language
-from sources.language import detect_language
+from sources.language import detect_language, load_now
 
 #: Languages whose themes the reference terms do not cover yet.
 PARTLY_READ_LANGUAGES = {"ar": "Arabic", "ru": "Russian", "und": "an undetermined language"}
@@ -38,7 +37,7 @@ def describe_documents(
     order of ``meta``; many documents are described on every core."""
     if meta.empty:
         return pd.DataFrame(columns=DOCUMENT_COLUMNS)
-    language.load()
+    load_now()  # before the forks: the workers share the identifier
     frame = by_document(_described, meta, passages, AliasIndex(aliases),
                         min_passages=MIN_DOCUMENTS)
     frame = frame.set_index("document_id").loc[meta["document_id"]].reset_index()
