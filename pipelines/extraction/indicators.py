@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from typing import Final
 
 from pipelines.extraction.indicator_counts import stockpile_passage
+from pipelines.extraction.indicator_labels import PEOPLE_INDICATORS
 from pipelines.extraction.indicator_periods import SentenceYears, YearMention, find_year_mentions
 from pipelines.extraction.indicator_prose import sentence_findings
 from pipelines.extraction.indicator_quantities import COUNT, find_quantities
 from pipelines.extraction.indicator_tables import table_findings
-from pipelines.extraction.model import INDICATOR_UNITS, IndicatorFinding
+from pipelines.extraction.model import IndicatorFinding
 from pipelines.extraction.patterns import DIGIT
 from pipelines.extraction.sentences import sentence_spans
 from pipelines.extraction.vocabulary import fold_keep_offsets
@@ -73,8 +74,8 @@ def _prose_findings(text: str, language: str, context: str) -> list[IndicatorFin
         said = _between(mentions, mention_starts, sentence)
         years = SentenceYears.of(folded, said, sentence)
         found = sentence_findings(text, folded, sentence, inside, years, stockpile, total)
-        total = next((f.indicator for f in reversed(found) if f.disaggregation is None
-                      and INDICATOR_UNITS[f.indicator] == "people"), None)
+        total = next((f.indicator for f in reversed(found)
+                      if f.disaggregation is None and f.indicator in PEOPLE_INDICATORS), None)
         if not years.open_ended:
             # A figure without a year of its own takes the year of the sentences before it
             # when they name only one ("In 2021, ... cleared X. During clearance, N mines
