@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 from pipelines.extraction.patterns import word_start
+from pipelines.extraction.vocabulary import without_marks
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
@@ -18,8 +18,7 @@ class _Unaccented(dict):
     ligatures as ``_APOSTROPHES`` writes them. Filled as characters are met."""
 
     def __missing__(self, code: int) -> str:
-        decomposed = unicodedata.normalize("NFKD", chr(code))
-        self[code] = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        self[code] = without_marks(chr(code))
         return self[code]
 
 

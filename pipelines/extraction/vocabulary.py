@@ -22,6 +22,12 @@ _DIGITS: Final[dict[int, str]] = {
 }
 
 
+def without_marks(text: str) -> str:
+    """``text`` in its compatibility decomposition, combining marks left out ("é" to "e",
+    "ﬁ" to "fi")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @functools.lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     if ord(char) in _DIGITS:
@@ -30,7 +36,7 @@ def _fold_char(char: str) -> str:
         return "'"
     lower = char.lower()
     char = lower if len(lower) == 1 else char
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    base = without_marks(char)
     return base if len(base) == 1 else char
 
 
