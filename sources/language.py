@@ -96,8 +96,7 @@ def _model_arrays() -> dict:
     return {
         "ptc": np.ascontiguousarray(ptc[:, keep]), "pc": pc[keep],
         "classes": np.array([classes[i] for i in keep]),
-        "nextmove": np.frombuffer(nextmove, dtype=_DTYPES[nextmove.itemsize]),
-        "nextmove_row": np.frombuffer(row, dtype=_DTYPES[row.itemsize]),
+        "nextmove": np.asarray(nextmove), "nextmove_row": np.asarray(row),
         "out_feat": np.array(output, dtype=np.int32),
     }
 
@@ -115,16 +114,9 @@ def _save(path: Path, arrays: dict) -> None:
             partial.unlink(missing_ok=True)
 
 
-#: numpy types of the stdlib arrays py3langid uses for its tokenizer, by item size.
-_DTYPES: Final[dict[int, str]] = {2: "uint16", 4: "uint32", 8: "uint64"}
-_TYPECODES: Final[dict[int, str]] = {2: "H", 4: "I", 8: "L"}
-
-
 def _array(values: np.ndarray) -> array:
     """A numpy array of unsigned integers as the stdlib ``array`` the tokenizer walks."""
-    out = array(_TYPECODES[values.dtype.itemsize])
-    out.frombytes(values.tobytes())
-    return out
+    return array(values.dtype.char, values.tobytes())
 
 
 def detect_language(text: str) -> str:
