@@ -69,6 +69,11 @@ PROSE: list[tuple[str, str, set[Fact]]] = [
         "en",
         {("area_remaining_m2", 1500000, 2022, None)},
     ),
+    (  # a scan's "km²" as Tesseract reads it
+        "As of 31 December 2021, 21.4 km? of contaminated land remained to be addressed.",
+        "en",
+        {("area_remaining_m2", 21400000, 2021, None)},
+    ),
     (
         "Remaining contamination stands at 1.2 km2 (1,200,000 m²).",
         "en",

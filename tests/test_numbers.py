@@ -128,6 +128,8 @@ def test_space_grouping_does_not_join_a_year_and_a_figure() -> None:
         ("3 km²", "en", 3_000_000),
         ("3 km2", "en", 3_000_000),
         ("1.5 sq km", "en", 1_500_000),
+        ("21.4 km?", "en", 21_400_000),  # the superscript lost: OCR, or a wrong encoding
+        ("5,000 m?", "en", 5_000),
         ("2.5 square kilometres", "en", 2_500_000),
         ("12.5 hectares", "en", 125_000),
         ("12,5 ha", "fr", 125_000),

@@ -57,10 +57,13 @@ _SCALE: Final[re.Pattern[str]] = re.compile(
 )
 
 #: Area units in folded text and their size in square metres, largest unit names first.
+#: "km?" and "m?" are "km²" and "m²" whose superscript two became a question mark, as
+#: Tesseract often reads it and as a lost character is shown after a wrong encoding.
 AREA_UNITS: Final[tuple[tuple[str, Decimal], ...]] = (
     (
         (
-            r"km ?2|sq\.? ?km|square kilomet(?:re|er)s?|kilometres? carres?|kilometros? cuadrados?|"
+            r"km ?2|km\?|sq\.? ?km|square kilomet(?:re|er)s?|kilometres? carres?|"
+            r"kilometros? cuadrados?|"
             rf"км ?2|квадратн\w* километр\w*|كم ?2|كيلومتر{AR_END} مربع{AR_END}"
         ),
         Decimal(1_000_000),
@@ -69,7 +72,8 @@ AREA_UNITS: Final[tuple[tuple[str, Decimal], ...]] = (
     (r"acres?", Decimal("4046.8564224")),
     (
         (
-            r"m ?2|mts? ?2|sq\.? ?m(?:et(?:re|er)s?)?\.?|sqm|square met(?:re|er)s?|metres? carres?|"
+            r"m ?2|m\?|mts? ?2|sq\.? ?m(?:et(?:re|er)s?)?\.?|sqm|square met(?:re|er)s?|"
+            r"metres? carres?|"
             rf"metros? cuadrados?|м ?2|кв\. ?м|квадратн\w* метр\w*|م ?2|متر{AR_END} مربع{AR_END}|"
             r"امتار مربعة"
         ),
