@@ -2,6 +2,7 @@
 
 import pytest
 
+from pipelines.extraction.action_cues import names_amount
 from pipelines.extraction.actions import ActionMatcher
 from pipelines.extraction.model import Method, Passage, PassageKind, ProgressStatus
 from pipelines.extraction.status import classify_status
@@ -168,3 +169,17 @@ def test_text_without_theme_maps_to_nothing(matcher):
 )
 def test_status_of_a_passage(text, status):
     assert classify_status(text) is status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Government allocated COP 5,000 million to humanitarian demining.", True),
+        ("Le budget national a financé 120 millions de francs CFA de déminage.", True),
+        ("Norway contributed NOK 45 million.", True),
+        ("Sweden gave 12 million kronor.", True),
+        ("The teams cleared 45 minefields in 12 provinces.", False),
+    ],
+)
+def test_a_sum_of_money_is_told_by_any_currency_the_figures_know(text, expected):
+    assert names_amount(text) is expected

@@ -19,6 +19,7 @@ from typing import Final
 from pipelines.extraction.patterns import DIGIT
 from pipelines.extraction.sentences import sentence_spans
 from pipelines.extraction.text import fold
+from pipelines.extraction.vocabulary import ANY_CURRENCY
 
 
 @dataclass(frozen=True)
@@ -50,14 +51,10 @@ def _words(*fragments: str) -> str:
     return r"(?<!\w)(?:" + "|".join(fragments) + r")(?!\w)"
 
 
-_CURRENCY: Final[str] = (
-    r"usd|us\$|eur|euros?|chf|nok|sek|dkk|gbp|jpy|aud|cad|nzd|dollars?|dolares|francs?|"
-    r"francos|yens?|kroner|kronor|couronnes|coronas|pounds|libras|\$|€|£|¥"
-)
 #: A sum of money: a currency beside a figure, either way round.
 _AMOUNT: Final[str] = (
-    rf"(?:(?<!\w)(?:{_CURRENCY})\s?\d|\d(?:[\d.,\s]*\d)?\s*(?:millions?|millones|billions?|"
-    rf"milliards?|mil millones)?\s*(?:d'|de\s+)?(?:{_CURRENCY})(?!\w))"
+    rf"(?:(?<!\w)(?:{ANY_CURRENCY})\s?\d|\d(?:[\d.,\s]*\d)?\s*(?:millions?|millones|billions?|"
+    rf"milliards?|mil millones)?\s*(?:d'|de\s+)?(?:{ANY_CURRENCY})(?!\w))"
 )
 #: A State giving a sum: a verb or noun of funding, the amount a few words later.
 _GIVING: Final[str] = _words(

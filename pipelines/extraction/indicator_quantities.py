@@ -24,7 +24,14 @@ from pipelines.extraction.indicator_vocabulary import (
     SURVIVOR_NOUNS,
 )
 from pipelines.extraction.numbers import NumberMatch, area_unit_at, find_numbers, looks_like_year
-from pipelines.extraction.vocabulary import AR_END, OTHER_DOLLARS, REFERENCE_BEFORE
+from pipelines.extraction.vocabulary import (
+    AR_END,
+    OTHER_CURRENCY_CODES,
+    OTHER_CURRENCY_NAMES,
+    OTHER_CURRENCY_SIGNS,
+    OTHER_DOLLARS,
+    REFERENCE_BEFORE,
+)
 
 _OTHER_DOLLARS: Final = re.compile(OTHER_DOLLARS)
 
@@ -58,15 +65,10 @@ _NOT_A_FIGURE_AFTER: Final[re.Pattern[str]] = re.compile(
     r"\s*(?:%|per ?cent|pour ?cent|por ?ciento|percent)|(?:st|nd|rd|th|er|e|eme|o|a|°)\b|"
     r"\s?(?:h|:)\d|\s*(?:years?|ans?|anos?|months?|mois|meses|days?|jours?|dias?)\b"
 )
-#: Codes and names of currencies other than the US dollar and the euro.
-_OTHER_CODES: Final[str] = (
-    r"aud|cad|chf|cny|cop|dkk|gbp|iqd|jpy|krw|mxn|nok|nzd|pen|sek|thb|xaf|xof|zar|lkr|khr|afn|"
-    r"ngn|ars|clp|brl|inr|pkr|try|uah|rub|kzt|tjs|ugx|tzs|etb|sdg|ssp|yer|syp|lbp|jod|egp|mad|"
-    r"dzd|tnd|lyd|sar|aed|qar|kwd|fcfa|cfa"
-)
 _CURRENCY_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?P<usd>us ?\$|u\.s\. ?\$|usd|\$ ?us|us dollars?)\s*$|(?P<eur>eur|euros?|€)\s*$|"
-    rf"(?P<bare>(?<![a-z])\$)\s*$|(?P<other>\b(?:{_OTHER_CODES})|£|¥|₹|\w\$)\s*$"
+    rf"(?P<bare>(?<![a-z])\$)\s*$|(?P<other>\b(?:{OTHER_CURRENCY_CODES})|{OTHER_CURRENCY_SIGNS}|"
+    r"\w\$)\s*$"
 )
 _CURRENCY_AFTER: Final[re.Pattern[str]] = re.compile(
     r"\s*(?:de |d'|of )?(?:"
@@ -75,9 +77,8 @@ _CURRENCY_AFTER: Final[re.Pattern[str]] = re.compile(
     rf"de (?:los )?ee\.? ?uu)|долл\w*\.? сша|دولار{AR_END} امريكي{AR_END})"
     r"|(?P<eur>eur\b|euros?\b|€|евро\b|يورو)"
     rf"|(?P<bare>dollars?\b|dolares\b|\$|долл\w*|دولار{AR_END})"
-    rf"|(?P<other>(?:{_OTHER_CODES})\b|£|¥|₹|francs?\b|pesos\b|baht\b|yen\b|yuan\b|rupees?\b|"
-    rf"roupies\b|rupias\b|kwanzas?\b|dinars?\b|soles\b|pounds?\b|livres?\b|libras?\b|руб\w*|"
-    rf"دينار{AR_END})"
+    rf"|(?P<other>(?:{OTHER_CURRENCY_CODES}|{OTHER_CURRENCY_NAMES})\b|{OTHER_CURRENCY_SIGNS}|"
+    rf"руб\w*|دينار{AR_END})"
     r")"
 )
 #: What caused the casualties, said before the noun: "mine and explosive remnants of war".

@@ -160,6 +160,24 @@ OTHER_DEADLINES: Final[str] = (
     r"report(?:s|ing)?|rapports?|informes?|стать\w* [47]|المادة [47])\b"
 )
 
+#: Codes of currencies other than the US dollar and the euro, in folded text.
+OTHER_CURRENCY_CODES: Final[str] = (
+    r"aud|cad|chf|cny|cop|dkk|gbp|iqd|jpy|krw|mxn|nok|nzd|pen|sek|thb|xaf|xof|zar|lkr|khr|afn|"
+    r"ngn|ars|clp|brl|inr|pkr|try|uah|rub|kzt|tjs|ugx|tzs|etb|sdg|ssp|yer|syp|lbp|jod|egp|mad|"
+    r"dzd|tnd|lyd|sar|aed|qar|kwd|fcfa|cfa"
+)
+#: Names of those currencies in English, French and Spanish, and their signs.
+OTHER_CURRENCY_NAMES: Final[str] = (
+    r"francs?|francos|pesos|baht|yens?|yuan|rupees?|roupies|rupias|kwanzas?|dinars?|soles|"
+    r"pounds?|livres?|libras?|kroner|kronor|couronnes|coronas"
+)
+OTHER_CURRENCY_SIGNS: Final[str] = r"£|¥|₹"
+#: Any currency beside a figure makes it a sum of money: codes, names and signs.
+ANY_CURRENCY: Final[str] = (
+    r"us ?\$|\$ ?us|usd|eur|euros?|dollars?|dolares|\$|€|"
+    rf"{OTHER_CURRENCY_CODES}|{OTHER_CURRENCY_NAMES}|{OTHER_CURRENCY_SIGNS}"
+)
+
 #: Dollar currencies other than the US dollar: a bare ``$`` is not trusted beside them.
 OTHER_DOLLARS: Final[str] = (
     r"\b(?:cad|aud|nzd|hkd|sgd|c\$|ca\$|a\$|au\$|nz\$|hk\$|s\$|mx\$)|(?:canadian|australian|"
