@@ -177,6 +177,7 @@ def test_status_of_a_passage(text, status):
         ("The Government allocated COP 5,000 million to humanitarian demining.", True),
         ("Le budget national a financé 120 millions de francs CFA de déminage.", True),
         ("Norway contributed NOK 45 million.", True),
+        ("In 2021 Croatia invested HRK 120 million in demining.", True),
         ("Sweden gave 12 million kronor.", True),
         ("The teams cleared 45 minefields in 12 provinces.", False),
     ],

@@ -164,7 +164,7 @@ OTHER_DEADLINES: Final[str] = (
 OTHER_CURRENCY_CODES: Final[str] = (
     r"aud|cad|chf|cny|cop|dkk|gbp|iqd|jpy|krw|mxn|nok|nzd|pen|sek|thb|xaf|xof|zar|lkr|khr|afn|"
     r"ngn|ars|clp|brl|inr|pkr|try|uah|rub|kzt|tjs|ugx|tzs|etb|sdg|ssp|yer|syp|lbp|jod|egp|mad|"
-    r"dzd|tnd|lyd|sar|aed|qar|kwd|fcfa|cfa"
+    r"dzd|tnd|lyd|sar|aed|qar|kwd|aoa|bam|hrk|rsd|mzn|zwl|cdf|mru|omr|fcfa|cfa"
 )
 #: Names of those currencies in English, French and Spanish, and their signs.
 OTHER_CURRENCY_NAMES: Final[str] = (
