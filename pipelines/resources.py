@@ -18,6 +18,7 @@ class SourcesFolder(dg.ConfigurableResource):
 
     path: str
     ocr: bool = True
+    batch_files: int = 0  # most documents a run takes on; 0: no limit
 
     @property
     def folder(self) -> Path:

@@ -29,32 +29,64 @@ def _definitions_for(settings: Settings) -> dg.Definitions:  # settings: the cac
 def run_pipeline(
     settings: Settings, *, instance: dg.DagsterInstance | None = None, log_level: str = "INFO"
 ):
-    """Materialise every asset and run every check, as one recorded Dagster run.
+    """Materialise every asset and run every check, until no document is pending; the last
+    run's result (``run_batches`` gives them all)."""
+    return run_batches(settings, instance=instance, log_level=log_level)[-1]
 
-    The console shows each step's INFO messages (files read, rows written, quarantine) as the
-    run goes; the full DEBUG log stays in the run's record in the Dagster UI.
+
+def run_batches(
+    settings: Settings, *, instance: dg.DagsterInstance | None = None, log_level: str = "INFO"
+) -> list:
+    """Materialise every asset and run every check, as one recorded Dagster run per batch.
+
+    A run reads or extracts at most ``settings.batch_files`` documents; while its plan leaves
+    some pending, another run follows. Runs stop at the first that fails. The console shows
+    each step's INFO messages (files read, rows written, quarantine) as the run goes; the
+    full DEBUG log stays in the run's record in the Dagster UI.
     """
     settings.export()
     definitions = load_definitions()
     job = definitions.resolve_implicit_global_asset_job_def()
-    return job.execute_in_process(
-        run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
-        instance=instance or dg.DagsterInstance.get(),
-        raise_on_error=False,
-        tags={"oap/trigger": "cli", "oap/sources": str(settings.sources)},
-    )
+    results: list = []
+    pending_before = None
+    while True:
+        result = job.execute_in_process(
+            run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
+            instance=instance or dg.DagsterInstance.get(),
+            raise_on_error=False,
+            tags={"oap/trigger": "cli", "oap/sources": str(settings.sources),
+                  "oap/batch": str(len(results) + 1)},
+        )
+        results.append(result)
+        pending = plan_counts(result).get("pending", 0)
+        if not result.success or not pending or pending == pending_before:
+            return results
+        pending_before = pending
 
 
-def summarise(settings: Settings, result) -> str:
-    """The closing summary an analyst reads after `oap run`."""
-    lines = ["", f"Run {result.run_id}: {'succeeded' if result.success else 'FAILED'}"]
-    if not result.success:
-        for event in result.all_events:
+def plan_counts(result) -> dict[str, int]:
+    """What the run's intake plan said it would do (``Plan.summary``); empty if it did not run."""
+    for event in result.get_asset_materialization_events():
+        if event.asset_key.to_user_string() == "intake_plan":
+            return {k: int(v.value) for k, v in event.materialization.metadata.items()
+                    if isinstance(v.value, int | float)}
+    return {}
+
+
+def summarise(settings: Settings, results: list) -> str:
+    """The closing summary an analyst reads after `oap run` (one run per batch)."""
+    last = results[-1]
+    runs = f"Run {last.run_id}" if len(results) == 1 else (
+        f"{len(results)} runs, one per batch of at most {settings.batch_files} documents; "
+        f"the last, {last.run_id}")
+    lines = ["", f"{runs}: {'succeeded' if last.success else 'FAILED'}"]
+    if not last.success:
+        for event in last.all_events:
             if event.is_failure and event.event_specific_data is not None:
                 error = getattr(event.event_specific_data, "error", None)
                 if error is not None:
                     lines.append(f"  step {event.step_key} failed: {error.message.strip()}")
-    lines += _plan_summary(result) + _check_summary(result)
+    lines += _plan_summary(results) + _check_summary(last)
     if settings.warehouse.exists():
         with store.connect(settings.warehouse, read_only=True) as con:
             lines += _warehouse_summary(con)
@@ -66,16 +98,21 @@ def summarise(settings: Settings, result) -> str:
     return "\n".join(lines)
 
 
-def _plan_summary(result) -> list[str]:
-    for event in result.get_asset_materialization_events():
-        if event.asset_key.to_user_string() == "intake_plan":
-            plan = {k: v.value for k, v in event.materialization.metadata.items()}
-            return [(
-                f"This run: {plan['to_read']} file(s) read, {plan['to_extract']} document(s) "
-                f"extracted, {plan['replaced']} replaced by a new version, {plan['withdrawn']} "
-                f"withdrawn, {plan['unchanged']} unchanged"
-            )]
-    return []
+def _plan_summary(results: list) -> list[str]:
+    plans = [plan for plan in map(plan_counts, results) if plan]
+    if not plans:
+        return []
+    total = {key: sum(plan[key] for plan in plans)
+             for key in ("to_read", "to_extract", "replaced", "withdrawn")}
+    line = (
+        f"{'This run' if len(plans) == 1 else 'These runs'}: {total['to_read']} file(s) read, {total['to_extract']} document(s) "
+        f"extracted, {total['replaced']} replaced by a new version, {total['withdrawn']} "
+        f"withdrawn, {plans[0]['unchanged']} unchanged"
+    )
+    pending = plans[-1].get("pending", 0)
+    if pending:
+        line += f"; {pending} document(s) still pending: run `oap run` again to take them"
+    return [line]
 
 
 def _check_summary(result) -> list[str]:

@@ -18,6 +18,11 @@ ENV_REPORTS = "OAP_REPORTS"
 ENV_OCR = "OAP_OCR"
 ENV_CORRECTIONS = "OAP_CORRECTIONS"
 ENV_REPORT_FORMATS = "OAP_REPORT_FORMATS"
+ENV_BATCH_FILES = "OAP_BATCH_FILES"
+
+#: Most documents one run reads or extracts; more wait for the runs that follow it. A run holds
+#: its batch in memory, so this bounds a run's memory whatever the size of the pile.
+DEFAULT_BATCH_FILES = 500
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,7 @@ class Settings:
     ocr: bool
     corrections: Path = PROJECT_ROOT / "corrections" / "corrections.csv"
     report_formats: str = "html,pdf,docx"
+    batch_files: int = DEFAULT_BATCH_FILES  # 0: no limit
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -41,6 +47,7 @@ class Settings:
             ocr=os.environ.get(ENV_OCR, "1") not in ("0", "false", "no"),
             corrections=path(ENV_CORRECTIONS, PROJECT_ROOT / "corrections" / "corrections.csv"),
             report_formats=os.environ.get(ENV_REPORT_FORMATS) or "html,pdf,docx",
+            batch_files=_batch_files(os.environ.get(ENV_BATCH_FILES)),
         )
 
     def export(self) -> None:
@@ -51,6 +58,19 @@ class Settings:
         os.environ[ENV_OCR] = "1" if self.ocr else "0"
         os.environ[ENV_CORRECTIONS] = str(self.corrections)
         os.environ[ENV_REPORT_FORMATS] = self.report_formats
+        os.environ[ENV_BATCH_FILES] = str(self.batch_files)
+
+
+def _batch_files(value: str | None) -> int:
+    if not value:
+        return DEFAULT_BATCH_FILES
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValueError(f"{ENV_BATCH_FILES} must be a whole number of files, not {value!r}") from None
+    if number < 0:
+        raise ValueError(f"{ENV_BATCH_FILES} must be 0 (no limit) or more, not {number}")
+    return number
 
 
 def dagster_home() -> Path:

@@ -13,6 +13,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
+from pipelines.settings import DEFAULT_BATCH_FILES
 from tests.conftest import para
 
 OAP = Path(sys.executable).parent / "oap"
@@ -97,7 +98,7 @@ def test_oap_ui_serves_the_project_on_the_run_settings_and_instance(tmp_path: Pa
             time.sleep(1)
         assert ui.poll() is None and data and data.get("configuredValues"), log.read_text()[-2000:]
         values = {item["key"]: json.loads(item["value"]) for item in data["configuredValues"]}
-        assert values == {"path": str(sources), "ocr": False}
+        assert values == {"path": str(sources), "ocr": False, "batch_files": DEFAULT_BATCH_FILES}
         assert "enabled: false" in (home / "dagster.yaml").read_text()  # no telemetry, as `oap run`
     finally:
         ui.send_signal(signal.SIGINT)  # as Ctrl-C: dagster dev stops its servers, then itself

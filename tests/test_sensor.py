@@ -9,7 +9,8 @@ from pipelines.resources import SourcesFolder
 
 
 def evaluate(folder: Path, cursor: str | None):
-    context = dg.build_sensor_context(cursor=cursor, resources={"sources": SourcesFolder(path=str(folder))})
+    context = dg.build_sensor_context(cursor=cursor, instance=dg.DagsterInstance.ephemeral(),
+                                      resources={"sources": SourcesFolder(path=str(folder))})
     return sources_folder_changed(context)
 
 

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from pipelines.settings import Settings, dagster_home
+from pipelines.settings import DEFAULT_BATCH_FILES, ENV_BATCH_FILES, Settings, dagster_home
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -23,16 +23,32 @@ def add_settings_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--warehouse", type=Path, help="DuckDB file (default: warehouse/oap.duckdb)")
     parser.add_argument("--reports", type=Path, help="folder for the report (default: reports/)")
     parser.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
+    parser.add_argument(
+        "--batch-files", type=_files, metavar="N",
+        help=f"most documents one run reads or extracts; the others are left for the next run, "
+             f"which `oap run` starts by itself (default: {ENV_BATCH_FILES} or "
+             f"{DEFAULT_BATCH_FILES}; 0: no limit)")
+
+
+def _files(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"a whole number of files, 0 or more, not {value!r}")
+    return int(value)
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    env = Settings.from_env()
+    try:
+        env = Settings.from_env()
+    except ValueError as error:  # a setting in the environment that cannot be read
+        raise SystemExit(f"oap: {error}") from None
+    batch = getattr(args, "batch_files", None)
     return dataclasses.replace(
         env,
         sources=(args.sources or env.sources).resolve(),
         warehouse=(args.warehouse or env.warehouse).resolve(),
         reports=(args.reports or env.reports).resolve(),
         ocr=env.ocr and not args.no_ocr,
+        batch_files=env.batch_files if batch is None else batch,
     )
 
 
@@ -60,12 +76,12 @@ def prepare_instance() -> Path:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from pipelines.runner import run_pipeline, summarise
+    from pipelines.runner import run_batches, summarise
 
     settings = settings_from(args)
     if not sources_exist(settings):
         return 2
     prepare_instance()
-    result = run_pipeline(settings)
-    print(summarise(settings, result))
-    return 0 if result.success else 1
+    results = run_batches(settings)
+    print(summarise(settings, results))
+    return 0 if results[-1].success else 1

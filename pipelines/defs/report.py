@@ -1,13 +1,16 @@
 """The mid-point stock-taking report, built from the committees' views of the warehouse."""
 
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
 
 from pipelines.reporting.build import build_report
+from pipelines.reporting.format import plural
 from pipelines.reporting.queries import stale_views
 from pipelines.resources import ReportsFolder, SourcesFolder, Warehouse
+from pipelines.stages.plan import Plan
 from pipelines.version import code_version
 from warehouse.views import create_views
 
@@ -22,17 +25,24 @@ _STATE_SQL = (
 _MARKER = ".report-state"
 
 
-@dg.asset(group_name="report", kinds={"html", "pdf", "docx"}, deps=["warehouse_tables"])
+@dg.asset(group_name="report", kinds={"html", "pdf", "docx"}, deps=["warehouse_tables"],
+          output_required=False)
 def stocktaking_report(
     context: dg.AssetExecutionContext,
     warehouse: Warehouse,
     sources: SourcesFolder,
     reports: ReportsFolder,
-) -> dg.MaterializeResult:
+    intake_plan: Plan,
+) -> Iterator[dg.MaterializeResult]:
     """Mid-point stock-taking report of the Oslo Action Plan (HTML, PDF, Word).
 
-    Built again only when the warehouse, the code or the formats asked for changed.
+    Built again only when the warehouse, the code or the formats asked for changed, and not
+    while documents wait for the next run: the run that takes the last batch builds it.
     """
+    if intake_plan.pending:
+        context.log.info(f"report not built: {plural(len(intake_plan.pending), 'document')} left "
+                         "for the next run; the run that takes the last of them builds it")
+        return
     with warehouse.connect(read_only=True) as con:
         stale = stale_views(con)
         state = repr(con.execute(_STATE_SQL).fetchone())
@@ -55,6 +65,6 @@ def stocktaking_report(
                       "sources_dir": str(sources.folder)},
         )
         marker.write_text(fingerprint)
-    return dg.MaterializeResult(
+    yield dg.MaterializeResult(
         metadata={f"path_{fmt}": dg.MetadataValue.path(str(path)) for fmt, path in paths.items()}
     )

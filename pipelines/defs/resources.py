@@ -11,7 +11,8 @@ def resources() -> dg.Definitions:
     settings = Settings.from_env()
     return dg.Definitions(
         resources={
-            "sources": SourcesFolder(path=str(settings.sources), ocr=settings.ocr),
+            "sources": SourcesFolder(path=str(settings.sources), ocr=settings.ocr,
+                                    batch_files=settings.batch_files),
             "warehouse": Warehouse(path=str(settings.warehouse)),
             "reports": ReportsFolder(path=str(settings.reports), formats=settings.report_formats),
             "corrections": CorrectionsFile(path=str(settings.corrections)),

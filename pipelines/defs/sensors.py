@@ -1,4 +1,5 @@
-"""A sensor that starts a run when files are added to, changed in or removed from the sources."""
+"""A sensor that starts a run when files are added to, changed in or removed from the sources,
+and another after a run that left documents for the next one (its batch was full)."""
 
 import hashlib
 import json
@@ -26,13 +27,24 @@ def listing(sources: SourcesFolder) -> dict[str, str]:
 def sources_folder_changed(
     context: dg.SensorEvaluationContext, sources: SourcesFolder
 ) -> dg.SensorResult | dg.SkipReason:
-    """Runs the pipeline when the sources folder changes; the run then reads only what is new."""
+    """Runs the pipeline when the sources folder changes; the run then reads only what is new.
+
+    When the folder has not changed but the last run ended well with documents pending (a
+    run takes at most a batch of them), the next run is asked for: once per such run.
+    """
     if not sources.folder.is_dir():
         return dg.SkipReason(f"the sources folder {sources.folder} does not exist")
     now = listing(sources)
     before = json.loads(context.cursor) if context.cursor else {}
     if now == before:
-        return dg.SkipReason(f"no file added, changed or removed in {sources.folder}")
+        pending = _pending_after_last_run(context.instance)
+        if pending is None:
+            return dg.SkipReason(f"no file added, changed or removed in {sources.folder}")
+        run_id, count = pending
+        return dg.SensorResult(run_requests=[dg.RunRequest(
+            run_key=f"pending-after-{run_id}",
+            tags={"oap/trigger": "sensor", "oap/pending": str(count)},
+        )])
     added = sorted(set(now) - set(before))
     removed = sorted(set(before) - set(now))
     changed = sorted(n for n in set(now) & set(before) if now[n] != before[n])
@@ -45,3 +57,17 @@ def sources_folder_changed(
         )],
         cursor=json.dumps(now, sort_keys=True),
     )
+
+
+def _pending_after_last_run(instance: dg.DagsterInstance) -> tuple[str, int] | None:
+    """(run id, documents pending) when the last intake plan left some and its run succeeded."""
+    event = instance.get_latest_materialization_event(dg.AssetKey("intake_plan"))
+    if event is None or event.asset_materialization is None:
+        return None
+    pending = event.asset_materialization.metadata.get("pending")
+    if pending is None or not pending.value:
+        return None
+    run = instance.get_run_by_id(event.run_id)
+    if run is None or run.status != dg.DagsterRunStatus.SUCCESS:
+        return None  # under way (it may still take them), or failed: an analyst looks first
+    return event.run_id, int(pending.value)

@@ -9,7 +9,7 @@ withdrawn (their rows stay, for the record), and replaces a document whose file 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -27,6 +27,8 @@ class Plan:
     renamed: dict[str, str] = field(default_factory=dict)  # document id -> new file name
     restored: frozenset[str] = frozenset()  # withdrawn document ids whose file is back
     unchanged: int = 0
+    pending: frozenset[str] = frozenset()  # document ids left for the next runs (``first_batch``)
+    pending_files: frozenset[str] = frozenset()  # file names among them not read yet
 
     @property
     def is_empty(self) -> bool:
@@ -42,6 +44,7 @@ class Plan:
             "renamed": len(self.renamed),
             "restored": len(self.restored),
             "unchanged": self.unchanged,
+            "pending": len(self.pending),
         }
 
 
@@ -105,6 +108,32 @@ def make_plan(
         renamed=renamed,
         restored=frozenset(restored),
         unchanged=unchanged,
+    )
+
+
+def first_batch(plan: Plan, limit: int) -> Plan:
+    """The part of ``plan`` one run takes on: at most ``limit`` documents to read or extract
+    (0: no limit); the others are pending, for the runs after it.
+
+    Files to read come first, in the order of the plan, then documents extracted again from
+    their stored passages. Withdrawals, replacements and renamings need neither, and are all
+    done at once: a file that replaces an older version may be read by a later run than the
+    one that removes the older version.
+    """
+    read_ids = [document_id(sha) for sha in plan.to_read["sha256"]]
+    order = read_ids + sorted(plan.to_extract - set(read_ids))
+    if not limit or len(order) <= limit:
+        return plan
+    taken = frozenset(order[:limit])
+    read_now = [doc_id in taken for doc_id in read_ids]
+    left = [not now for now in read_now]
+    return replace(
+        plan,
+        to_read=plan.to_read[read_now].reset_index(drop=True),
+        to_extract=taken,
+        restored=plan.restored & taken,
+        pending=frozenset(order[limit:]),
+        pending_files=frozenset(plan.to_read.loc[left, "file_name"]),
     )
 
 

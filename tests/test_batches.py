@@ -1,0 +1,167 @@
+"""A pile larger than a batch is taken in several runs: each holds one batch in memory, every
+file is accounted for after each, and the warehouse ends as one run would have left it."""
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pandas as pd
+import pytest
+
+from corpus.render import render
+from pipelines.cli import main
+from pipelines.defs.sensors import listing, sources_folder_changed
+from pipelines.resources import SourcesFolder
+from pipelines.runner import plan_counts, run_batches, summarise
+from pipelines.settings import DEFAULT_BATCH_FILES, ENV_BATCH_FILES, Settings
+from pipelines.stages.plan import Plan, first_batch
+from pipelines.stages.reading import document_id
+from tests.conftest import para, spec
+
+SHA = {name: name[0] * 64 for name in ("a.pdf", "b.pdf", "c.docx", "d.pdf")}
+
+
+def plan(to_read: list[str], stored: set[str] = frozenset(), **fields) -> Plan:
+    rows = pd.DataFrame({"file_name": to_read, "sha256": [SHA[name] for name in to_read]})
+    read_ids = {document_id(SHA[name]) for name in to_read}
+    return Plan(to_read=rows, to_extract=frozenset(read_ids | set(stored)), withdrawn=frozenset(),
+                replaced=frozenset(), **fields)
+
+
+def test_a_plan_within_the_limit_is_taken_whole():
+    whole = plan(["a.pdf", "b.pdf"])
+    assert first_batch(whole, 2) is whole
+    assert first_batch(whole, 0) is whole  # 0: no limit
+
+
+def test_files_to_read_come_first_and_the_rest_is_pending():
+    whole = plan(["a.pdf", "b.pdf", "c.docx"], stored={"stored-1", "stored-2"})
+    batch = first_batch(whole, 2)
+    assert list(batch.to_read["file_name"]) == ["a.pdf", "b.pdf"]
+    assert batch.to_extract == {document_id(SHA["a.pdf"]), document_id(SHA["b.pdf"])}
+    assert batch.pending == {document_id(SHA["c.docx"]), "stored-1", "stored-2"}
+    assert batch.pending_files == {"c.docx"}  # stored documents are loaded already
+    assert batch.summary()["pending"] == 3
+    later = first_batch(replace(whole, to_read=whole.to_read.iloc[0:0],
+                                to_extract=frozenset({"stored-1", "stored-2"})), 1)
+    assert later.to_extract == {"stored-1"} and later.pending == {"stored-2"}
+    assert later.pending_files == frozenset()
+
+
+def test_a_restored_document_left_for_later_is_restored_by_the_run_that_takes_it():
+    whole = plan(["a.pdf"], stored={"back"}, restored=frozenset({"back"}))
+    assert first_batch(whole, 1).restored == frozenset()
+    assert first_batch(whole, 2).restored == {"back"}
+
+
+def test_the_batch_size_comes_from_the_environment(monkeypatch):
+    monkeypatch.delenv(ENV_BATCH_FILES, raising=False)
+    assert Settings.from_env().batch_files == DEFAULT_BATCH_FILES
+    monkeypatch.setenv(ENV_BATCH_FILES, "0")
+    assert Settings.from_env().batch_files == 0
+    for wrong in ("ten", "-5"):
+        monkeypatch.setenv(ENV_BATCH_FILES, wrong)
+        with pytest.raises(ValueError, match=ENV_BATCH_FILES):
+            Settings.from_env()
+
+
+DOCUMENTS = {
+    "chile.pdf": "Permanent Mission of Chile. Under Action 21, Chile cleared 1,500 square metres "
+                 "in 2021.",
+    "peru.docx": "Misión Permanente del Perú. En el marco de la acción 27, el Perú despejó 25 "
+                 "hectáreas en 2021.",
+    "niger.pdf": "Mission permanente du Niger. Conformément à l'action 21, le Niger a dépollué "
+                 "12 hectares en 2021.",
+    "senegal.pdf": "Mission permanente du Sénégal. Au titre de l'action 27, le Sénégal a remis "
+                   "4 hectares aux communautés en 2021.",
+    "colombia.docx": "Misión Permanente de Colombia. En 2021 Colombia despejó 3 km² y destruyó "
+                     "120 minas antipersonal (acción 21).",
+}
+_CONTENT = {
+    "documents": "file_name, state_iso3, language, status, pages",
+    "passages": "document_id, passage_no, page, text",
+    "action_progress": "document_id, action_no, page, passage_no, method, status",
+    "indicator_values": "fact_id, indicator, value, year, page",
+    "quarantine": "file_name, reason",
+}
+
+
+def contents(warehouse: Path) -> dict[str, set]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return {table: set(con.execute(f"SELECT {columns} FROM {table}").fetchall())
+                for table, columns in _CONTENT.items()}
+
+
+def test_a_pile_in_batches_ends_as_one_run_would_leave_it(tmp_path: Path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name, text in DOCUMENTS.items():
+        render(spec(name, [[para(text)]]), sources)
+    (sources / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+
+    def settings(name: str, batch: int) -> Settings:
+        return Settings(sources=sources, warehouse=tmp_path / f"{name}.duckdb",
+                        reports=tmp_path / f"{name}-reports", ocr=False,
+                        corrections=tmp_path / "corrections.csv", report_formats="html",
+                        batch_files=batch)
+
+    with dg.instance_for_test() as instance:
+        batched = run_batches(settings("batched", 2), instance=instance)
+        whole = run_batches(settings("whole", 0), instance=instance)
+
+    assert [r.success for r in batched] == [True, True, True] and len(whole) == 1
+    assert [plan_counts(r)["pending"] for r in batched] == [4, 2, 0]
+    assert [plan_counts(r)["to_read"] for r in batched] == [2, 2, 2]
+    for result in batched:  # after each run, every file is loaded, quarantined or pending
+        (check,) = [e.event_specific_data for e in result.all_events
+                    if e.event_type_value == "ASSET_CHECK_EVALUATION"
+                    and e.event_specific_data.check_name == "every_input_accounted_for"]
+        assert check.passed
+    reports = [[e for e in r.get_asset_materialization_events()
+                if e.asset_key.to_user_string() == "stocktaking_report"] for r in batched]
+    assert [len(found) for found in reports] == [0, 0, 1]  # built once, by the last run
+    assert (tmp_path / "batched-reports" / "stocktaking_report.html").exists()
+    assert contents(tmp_path / "batched.duckdb") == contents(tmp_path / "whole.duckdb")
+    assert len(contents(tmp_path / "whole.duckdb")["documents"]) == 5
+    text = summarise(settings("batched", 2), batched)
+    assert "3 runs, one per batch of at most 2 documents" in text
+    assert "These runs: 6 file(s) read" in text
+
+
+def test_the_sensor_asks_for_the_next_batch_once_the_last_run_ended(tmp_path: Path):
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4 a")
+    sources = SourcesFolder(path=str(tmp_path))
+    cursor = json.dumps(listing(sources), sort_keys=True)  # the folder as the sensor last saw it
+
+    def stand_in(pending: int) -> dg.AssetsDefinition:
+        @dg.asset(name="intake_plan")
+        def intake_plan() -> dg.MaterializeResult:
+            return dg.MaterializeResult(metadata={"pending": pending})
+        return intake_plan
+
+    def evaluate(instance):
+        context = dg.build_sensor_context(cursor=cursor, instance=instance,
+                                          resources={"sources": sources})
+        return sources_folder_changed(context)
+
+    with dg.instance_for_test() as instance:
+        assert isinstance(evaluate(instance), dg.SkipReason)  # no run yet, folder as before
+        left = dg.materialize([stand_in(3)], instance=instance)
+        asked = evaluate(instance)
+        assert isinstance(asked, dg.SensorResult)
+        assert asked.run_requests[0].run_key == f"pending-after-{left.run_id}"
+        assert asked.run_requests[0].tags["oap/pending"] == "3"
+        dg.materialize([stand_in(0)], instance=instance)
+        assert isinstance(evaluate(instance), dg.SkipReason)
+
+
+def test_a_batch_size_that_is_no_number_is_refused_with_its_name(monkeypatch, capsys, tmp_path):
+    with pytest.raises(SystemExit) as refused:
+        main(["run", "--sources", str(tmp_path), "--batch-files", "ten"])
+    assert refused.value.code == 2
+    assert "--batch-files" in capsys.readouterr().err
+    monkeypatch.setenv(ENV_BATCH_FILES, "ten")
+    with pytest.raises(SystemExit, match=f"oap: {ENV_BATCH_FILES} must be a whole number"):
+        main(["run", "--sources", str(tmp_path)])
