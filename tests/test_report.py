@@ -326,3 +326,20 @@ def test_shared_views_of_a_stale_warehouse_are_the_current_ones(tmp_path: Path) 
     with open_warehouse(path) as con:
         frames = load_views(con)
     assert len(frames["v_documents"]) == current
+
+
+def test_the_report_reads_only_the_passages_it_quotes_and_counts_them_all(warehouse: Path) -> None:
+    from pipelines.reporting.queries import QUOTES_PER_ACTION, load_views
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        frames = load_views(con)
+        every = con.execute("SELECT * FROM v_evidence").df()
+    quoted = frames["v_evidence"]
+    assert len(quoted) < len(every)
+    assert ((quoted.quote_rank <= QUOTES_PER_ACTION) | (quoted.state_rank == 1)).all()
+    wanted = every[(every.quote_rank <= QUOTES_PER_ACTION) | (every.state_rank == 1)]
+    assert len(quoted) == len(wanted)
+    counts = frames["evidence_counts"].iloc[0]
+    assert counts.passages == len(every)
+    assert counts.explicit == (every.method == "explicit").sum()
+    assert counts.reviewed == every.reviewed_by.notna().sum()

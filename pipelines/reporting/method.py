@@ -87,8 +87,8 @@ def _updates(ctx: Context) -> list[Block]:
 
 
 def _reading(ctx: Context) -> list[Block]:
-    evidence = ctx.view("v_evidence")
-    explicit = int((evidence.method == "explicit").sum())
+    counts = ctx.view("evidence_counts").iloc[0]
+    explicit, passages = int(counts.explicit), int(counts.passages)
     rules = ctx.view("v_action_applicability").groupby(["rule", "applies_to"], sort=False)
     frame = pd.DataFrame([{"applies_to": applies, "actions": action_ranges(g.action_no.tolist())}
                           for (_, applies), g in rules])
@@ -97,7 +97,7 @@ def _reading(ctx: Context) -> list[Block]:
         Paragraph(f"Each update was split into passages with their page number. A passage was "
                   f"linked to an action when it names the action's number ({explicit} passages) "
                   f"or, failing that, when its subject matches the action in English, French or "
-                  f"Spanish ({len(evidence) - explicit} passages, marked 'inferred'). Each link "
+                  f"Spanish ({passages - explicit} passages, marked 'inferred'). Each link "
                   "records whether the passage reports progress, completion, a challenge, a plan "
                   "or a request for assistance."),
         Paragraph("Figures were read in the unit of the indicator (square metres for land, "
@@ -130,7 +130,7 @@ def _quarantine(ctx: Context) -> list[Block]:
 def _corrections(ctx: Context) -> list[Block]:
     blocks: list[Block] = [Heading(2, "Analysts' corrections", "corrections", "D.")]
     rows = ctx.views.get("v_corrections")
-    mentions = int(ctx.view("v_evidence").reviewed_by.notna().sum())
+    mentions = int(ctx.view("evidence_counts").iloc[0].reviewed)
     figures = int(ctx.view("v_figures").query("is_latest").reviewed_by.notna().sum())
     if rows is None or not len(rows):
         return blocks + [Paragraph("No analyst corrections are recorded in the warehouse.")]

@@ -88,6 +88,21 @@ def open_warehouse(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con.close()
 
 
+#: Quotations under each action in the report: its first passages by ``quote_rank``.
+QUOTES_PER_ACTION = 3
+#: Views the report reads in part. Every mapped passage is in v_evidence, so it grows with the
+#: documents; the report quotes only an action's first passages and each State's best one per
+#: action, and counts the rest (``EVIDENCE_COUNTS``). Its memory then stays that of a summary.
+ROWS_QUOTED: dict[str, str] = {
+    "v_evidence": f"quote_rank <= {QUOTES_PER_ACTION} OR state_rank = 1",
+}
+#: What the report says of all the passages: how many, how many name their action, how many an
+#: analyst reviewed. Loaded as the one-row frame ``evidence_counts``.
+EVIDENCE_COUNTS = (
+    "SELECT count(*) AS passages, count(*) FILTER (WHERE method = 'explicit') AS explicit, "
+    "count(reviewed_by) AS reviewed FROM v_evidence"
+)
+
 #: Views that many others are built on, each after those it reads.
 SHARED_VIEWS: tuple[str, ...] = (
     "v_documents", "v_states", "v_evidence", "v_figures", "v_figures_breakdown",
@@ -110,6 +125,9 @@ def _share(con: duckdb.DuckDBPyConnection) -> None:
 def load_views(con: duckdb.DuckDBPyConnection, *, share: bool = True) -> dict[str, pd.DataFrame]:
     """Every committee view as a DataFrame, in report order; optional views when present.
 
+    The views in ``ROWS_QUOTED`` hold only the rows the report quotes; ``evidence_counts``
+    counts all of v_evidence.
+
     ``share``: the views others are built on are computed once (``_share``); the connection
     then holds them as temporary tables, so it is meant for this reading alone.
     """
@@ -120,8 +138,10 @@ def load_views(con: duckdb.DuckDBPyConnection, *, share: bool = True) -> dict[st
     frames = {}
     for name in VIEWS:
         order = ORDER_BY.get(name)
-        sql = f"SELECT * FROM {name}" + (f" ORDER BY {order}" if order else "")
+        sql = (f"SELECT * FROM {name}" + (f" WHERE {ROWS_QUOTED[name]}" if name in ROWS_QUOTED
+                                          else "") + (f" ORDER BY {order}" if order else ""))
         frames[name] = con.execute(sql).df()
+    frames["evidence_counts"] = con.execute(EVIDENCE_COUNTS).df()
     for name in OPTIONAL_VIEWS:
         if name in present:
             frames[name] = con.execute(f"SELECT * FROM {name} ORDER BY {ORDER_BY[name]}").df()

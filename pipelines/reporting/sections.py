@@ -8,11 +8,11 @@ from pipelines.reporting import committees
 from pipelines.reporting.context import Context, make_table
 from pipelines.reporting.format import BREAKDOWNS, excerpt, join, number, plural
 from pipelines.reporting.model import Block, Cell, Heading, Paragraph, Quote
+from pipelines.reporting.queries import QUOTES_PER_ACTION
 
 STATUS_PHRASES = (("progress", "progress"), ("completed", "completion"),
                   ("challenge", "challenges"), ("plan", "plans"),
                   ("request", "requests for assistance"))
-MAX_QUOTES = 3
 MAX_NAMES = 12
 
 
@@ -97,7 +97,7 @@ def _action(ctx: Context, a) -> list[Block]:
                  "to a State also mention it.")
     blocks.append(Paragraph(text + silent_text))
     evidence = ctx.rows("v_evidence", "action_no", a.action_no)
-    quotes = evidence[evidence.quote_rank <= MAX_QUOTES]
+    quotes = evidence[evidence.quote_rank <= QUOTES_PER_ACTION]
     blocks += [quote(ctx, row) for row in quotes.itertuples()]
     return blocks
 
