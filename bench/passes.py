@@ -3,7 +3,7 @@
 ``python -m bench.passes SOURCES WORKDIR [--profile FILE]`` runs the whole asset graph on
 SOURCES with the warehouse, the reports (HTML only) and the Dagster instance
 (DAGSTER_HOME) in WORKDIR, and prints one JSON line: time to import and load the
-definitions, time of ``run_pipeline``, the time of each step, and the pages read.
+definitions, time of the runs (one per batch, as `oap run`), the time of each step, and the pages read.
 ``run_pass`` starts that process and samples the memory of its whole process tree.
 """
 
@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.memory import PeakSampler
+from pipelines.settings import DEFAULT_BATCH_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 class PassResult:
     """What one pass measured; seconds are wall-clock."""
 
-    run_seconds: float  # run_pipeline alone
+    run_seconds: float  # the runs alone
     process_seconds: float  # the whole process: Python start, imports, run, exit
     import_seconds: float
     peak_rss: int  # bytes, the pass process and all its children (sum of RSS)
@@ -36,15 +37,23 @@ class PassResult:
     success: bool
     pages: int
     documents: int
-    steps: dict[str, float] = field(default_factory=dict)
-    plan: dict[str, int] = field(default_factory=dict)  # the intake plan's summary
+    steps: dict[str, float] = field(default_factory=dict)  # summed over the runs
+    plan: dict[str, int] = field(default_factory=dict)  # the first intake plan's summary
+    runs: int = 1  # one per batch of documents
 
 
-def run_pass(sources: Path, workdir: Path, *, profile: Path | None = None) -> PassResult:
-    """Run one pass in a child process; the warehouse and instance in ``workdir`` persist."""
+def run_pass(sources: Path, workdir: Path, *, profile: Path | None = None,
+             batch_files: int | None = None) -> PassResult:
+    """Run one pass in a child process; the warehouse and instance in ``workdir`` persist.
+
+    ``batch_files``: most documents per run (default: the pipeline's); a pass over more
+    takes several runs, as `oap run` does.
+    """
     command = [sys.executable, "-m", "bench.passes", str(sources), str(workdir)]
     if profile:
         command += ["--profile", str(profile)]
+    if batch_files is not None:
+        command += ["--batch-files", str(batch_files)]
     env = {**os.environ, "DAGSTER_HOME": str(workdir / "dagster_home"), "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
@@ -77,11 +86,6 @@ def _step_seconds(instance, run_id: str) -> dict[str, float]:
     return spent
 
 
-def _plan(result) -> dict[str, int]:
-    for materialization in result.asset_materializations_for_node("intake_plan"):
-        return {key: int(value.value) for key, value in materialization.metadata.items()
-                if isinstance(value.value, int | float)}
-    return {}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sources", type=Path)
     parser.add_argument("workdir", type=Path)
     parser.add_argument("--profile", type=Path)
+    parser.add_argument("--batch-files", type=int, default=DEFAULT_BATCH_FILES)
     args = parser.parse_args(argv)
     from pipelines.commands.run import prepare_instance
 
@@ -98,13 +103,14 @@ def main(argv: list[str] | None = None) -> int:
     import dagster as dg
     import duckdb
 
-    from pipelines.runner import load_definitions, run_pipeline
+    from pipelines.runner import load_definitions, run_batches
     from pipelines.settings import Settings
 
     settings = Settings(sources=args.sources, warehouse=args.workdir / "bench.duckdb",
-                        reports=args.workdir / "reports", ocr=True, report_formats="html")
+                        reports=args.workdir / "reports", ocr=True, report_formats="html",
+                        batch_files=args.batch_files)
     settings.export()
-    load_definitions()  # as `oap run` does once; run_pipeline reuses them
+    load_definitions()  # as `oap run` does once; its runs reuse them
     imported = time.perf_counter() - started
     instance = dg.DagsterInstance.get()
     profiler = None
@@ -114,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         profiler = cProfile.Profile()
         profiler.enable()
     started = time.perf_counter()
-    result = run_pipeline(settings, instance=instance, log_level="WARNING")
+    batches = run_batches(settings, instance=instance, log_level="WARNING")
     seconds = time.perf_counter() - started
     if profiler:
         profiler.disable()
@@ -122,10 +128,14 @@ def main(argv: list[str] | None = None) -> int:
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
         documents, pages = con.execute(
             "SELECT count(*), coalesce(sum(pages), 0) FROM documents").fetchone()
+    steps: dict[str, float] = {}
+    for run_id in batches.run_ids:
+        for step, spent in _step_seconds(instance, run_id).items():
+            steps[step] = steps.get(step, 0.0) + spent
     print(json.dumps({
-        "run_seconds": seconds, "import_seconds": imported, "success": result.success,
-        "pages": int(pages), "documents": int(documents),
-        "steps": _step_seconds(instance, result.run_id), "plan": _plan(result),
+        "run_seconds": seconds, "import_seconds": imported, "success": batches.success,
+        "pages": int(pages), "documents": int(documents), "steps": steps,
+        "plan": batches.plans[0], "runs": len(batches.run_ids),
     }))
     return 0
 

@@ -2,7 +2,8 @@
 
     python -m bench.run_benchmark --documents 500 [--profile]
 
-Every pipeline pass runs `run_pipeline` in a process of its own with a fresh Dagster instance
+Every pipeline pass runs the pipeline as `oap run` does (one run per batch of documents) in a
+process of its own with a fresh Dagster instance
 (DAGSTER_HOME in a scratch folder) and the report limited to HTML (PDF and Word excluded);
 memory is the peak RSS (and PSS) of that process and all its children, sampled from /proc. The floors (pypdfium2,
 pdfplumber, Tesseract alone) are measured in the same run on the same files. Not a test:
@@ -73,9 +74,16 @@ def main(argv: list[str] | None = None) -> int:
             text_runs.append(run_pass(text_sources, workdir / f"text{n}"))
         pdfium_1.append(floors.pypdfium2_text(text_paths, 1))
         pdfium_2.append(floors.pypdfium2_text(text_paths, 2))
+        # Memory against the size of the pile: the text PDFs in three batches, and one batch's
+        # worth of them in a run of its own.
+        batch = -(-len(text_pdfs) // 3)
+        batched = run_pass(text_sources, workdir / "batched", batch_files=batch)
+        one_batch = run_pass(link_folder(sorted(text_pdfs, key=lambda d: d.path.name)[:batch],
+                                         workdir / "sources" / "batch"), workdir / "batch")
         m = Measurements(
             cold=cold, rerun=rerun, plus_one=plus_one, alone=alone,
             text_runs=tuple(text_runs),
+            batched=batched, one_batch=one_batch,
             read_alone=floors.one_document(added.path),
             pdfium_1=tuple(pdfium_1),
             pdfium_2=tuple(pdfium_2),

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
+import gc
+from dataclasses import dataclass
 from functools import lru_cache
 
 import dagster as dg
+from dagster import ExecuteInProcessResult
 
 from pipelines.settings import Settings
 from warehouse import store
@@ -26,17 +30,34 @@ def _definitions_for(settings: Settings) -> dg.Definitions:  # settings: the cac
     return defs() if callable(defs) else defs
 
 
+@dataclass(frozen=True)
+class Batches:
+    """The runs one call made, one per batch of documents: the last in full, the others by id.
+
+    Dagster keeps every output of a run in its in-process result; holding only the last keeps
+    the memory of a call to one batch's.
+    """
+
+    last: ExecuteInProcessResult
+    run_ids: tuple[str, ...]
+    plans: tuple[dict[str, int], ...]  # each run's intake plan (``plan_counts``)
+
+    @property
+    def success(self) -> bool:
+        return self.last.success  # runs stop at the first that fails
+
+
 def run_pipeline(
     settings: Settings, *, instance: dg.DagsterInstance | None = None, log_level: str = "INFO"
-):
+) -> ExecuteInProcessResult:
     """Materialise every asset and run every check, until no document is pending; the last
-    run's result (``run_batches`` gives them all)."""
-    return run_batches(settings, instance=instance, log_level=log_level)[-1]
+    run's result (``run_batches`` tells them all)."""
+    return run_batches(settings, instance=instance, log_level=log_level).last
 
 
 def run_batches(
     settings: Settings, *, instance: dg.DagsterInstance | None = None, log_level: str = "INFO"
-) -> list:
+) -> Batches:
     """Materialise every asset and run every check, as one recorded Dagster run per batch.
 
     A run reads or extracts at most ``settings.batch_files`` documents; while its plan leaves
@@ -47,21 +68,36 @@ def run_batches(
     settings.export()
     definitions = load_definitions()
     job = definitions.resolve_implicit_global_asset_job_def()
-    results: list = []
-    pending_before = None
+    run_ids: list[str] = []
+    plans: list[dict[str, int]] = []
     while True:
+        if run_ids:
+            result = None  # the last run's outputs go before the next run starts
+            _give_back_memory()
         result = job.execute_in_process(
             run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
             instance=instance or dg.DagsterInstance.get(),
             raise_on_error=False,
             tags={"oap/trigger": "cli", "oap/sources": str(settings.sources),
-                  "oap/batch": str(len(results) + 1)},
+                  "oap/batch": str(len(run_ids) + 1)},
         )
-        results.append(result)
-        pending = plan_counts(result).get("pending", 0)
-        if not result.success or not pending or pending == pending_before:
-            return results
-        pending_before = pending
+        run_ids.append(result.run_id)
+        plans.append(plan_counts(result))
+        pending = plans[-1].get("pending", 0)
+        stuck = len(plans) > 1 and pending >= plans[-2].get("pending", 0)
+        if not result.success or not pending or stuck:
+            break
+    return Batches(result, tuple(run_ids), tuple(plans))
+
+
+def _give_back_memory() -> None:
+    """Collect the last run's garbage and hand the freed heap back to the system, which glibc
+    would otherwise keep: the next batch then starts from about the memory the first did."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # another C library: its own way of freeing is kept
+        pass
 
 
 def plan_counts(result) -> dict[str, int]:
@@ -73,12 +109,12 @@ def plan_counts(result) -> dict[str, int]:
     return {}
 
 
-def summarise(settings: Settings, results: list) -> str:
+def summarise(settings: Settings, batches: Batches) -> str:
     """The closing summary an analyst reads after `oap run` (one run per batch)."""
-    last = results[-1]
-    runs = f"Run {last.run_id}" if len(results) == 1 else (
-        f"{len(results)} runs, one per batch of at most {settings.batch_files} documents; "
-        f"the last, {last.run_id}")
+    last = batches.last
+    runs = f"Run {last.run_id}" if len(batches.run_ids) == 1 else (
+        f"{len(batches.run_ids)} runs, one per batch of at most {settings.batch_files} "
+        f"documents; the last, {last.run_id}")
     lines = ["", f"{runs}: {'succeeded' if last.success else 'FAILED'}"]
     if not last.success:
         for event in last.all_events:
@@ -86,7 +122,7 @@ def summarise(settings: Settings, results: list) -> str:
                 error = getattr(event.event_specific_data, "error", None)
                 if error is not None:
                     lines.append(f"  step {event.step_key} failed: {error.message.strip()}")
-    lines += _plan_summary(results) + _check_summary(last)
+    lines += _plan_summary(batches.plans) + _check_summary(last)
     if settings.warehouse.exists():
         with store.connect(settings.warehouse, read_only=True) as con:
             lines += _warehouse_summary(con)
@@ -98,16 +134,16 @@ def summarise(settings: Settings, results: list) -> str:
     return "\n".join(lines)
 
 
-def _plan_summary(results: list) -> list[str]:
-    plans = [plan for plan in map(plan_counts, results) if plan]
+def _plan_summary(plans: tuple[dict[str, int], ...]) -> list[str]:
+    plans = tuple(plan for plan in plans if plan)
     if not plans:
         return []
     total = {key: sum(plan[key] for plan in plans)
              for key in ("to_read", "to_extract", "replaced", "withdrawn")}
     line = (
-        f"{'This run' if len(plans) == 1 else 'These runs'}: {total['to_read']} file(s) read, {total['to_extract']} document(s) "
-        f"extracted, {total['replaced']} replaced by a new version, {total['withdrawn']} "
-        f"withdrawn, {plans[0]['unchanged']} unchanged"
+        f"{'This run' if len(plans) == 1 else 'These runs'}: {total['to_read']} file(s) read, "
+        f"{total['to_extract']} document(s) extracted, {total['replaced']} replaced by a new "
+        f"version, {total['withdrawn']} withdrawn, {plans[0]['unchanged']} unchanged"
     )
     pending = plans[-1].get("pending", 0)
     if pending:

@@ -14,7 +14,7 @@ from corpus.render import render
 from pipelines.cli import main
 from pipelines.defs.sensors import listing, sources_folder_changed
 from pipelines.resources import SourcesFolder
-from pipelines.runner import plan_counts, run_batches, summarise
+from pipelines.runner import run_batches, summarise
 from pipelines.settings import DEFAULT_BATCH_FILES, ENV_BATCH_FILES, Settings
 from pipelines.stages.plan import Plan, first_batch
 from pipelines.stages.reading import document_id
@@ -110,17 +110,19 @@ def test_a_pile_in_batches_ends_as_one_run_would_leave_it(tmp_path: Path):
     with dg.instance_for_test() as instance:
         batched = run_batches(settings("batched", 2), instance=instance)
         whole = run_batches(settings("whole", 0), instance=instance)
+        events = {run_id: [entry.dagster_event for entry in instance.all_logs(run_id)
+                           if entry.dagster_event is not None] for run_id in batched.run_ids}
 
-    assert [r.success for r in batched] == [True, True, True] and len(whole) == 1
-    assert [plan_counts(r)["pending"] for r in batched] == [4, 2, 0]
-    assert [plan_counts(r)["to_read"] for r in batched] == [2, 2, 2]
-    for result in batched:  # after each run, every file is loaded, quarantined or pending
-        (check,) = [e.event_specific_data for e in result.all_events
+    assert batched.success and len(batched.run_ids) == 3 and len(whole.run_ids) == 1
+    assert [plan["pending"] for plan in batched.plans] == [4, 2, 0]
+    assert [plan["to_read"] for plan in batched.plans] == [2, 2, 2]
+    for run in events.values():  # after each run, every file is loaded, quarantined or pending
+        (check,) = [e.event_specific_data for e in run
                     if e.event_type_value == "ASSET_CHECK_EVALUATION"
                     and e.event_specific_data.check_name == "every_input_accounted_for"]
         assert check.passed
-    reports = [[e for e in r.get_asset_materialization_events()
-                if e.asset_key.to_user_string() == "stocktaking_report"] for r in batched]
+    reports = [[e for e in run if e.event_type_value == "ASSET_MATERIALIZATION"
+                and e.asset_key.to_user_string() == "stocktaking_report"] for run in events.values()]
     assert [len(found) for found in reports] == [0, 0, 1]  # built once, by the last run
     assert (tmp_path / "batched-reports" / "stocktaking_report.html").exists()
     assert contents(tmp_path / "batched.duckdb") == contents(tmp_path / "whole.duckdb")

@@ -82,6 +82,6 @@ def handle(args: argparse.Namespace) -> int:
     if not sources_exist(settings):
         return 2
     prepare_instance()
-    results = run_batches(settings)
-    print(summarise(settings, results))
-    return 0 if results[-1].success else 1
+    batches = run_batches(settings)
+    print(summarise(settings, batches))
+    return 0 if batches.success else 1
