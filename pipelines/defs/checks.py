@@ -26,7 +26,8 @@ _UNKNOWN_STATES = (
 _PENDING_AWARE = "every_input_accounted_for"
 _SPECS = {
     "every_input_accounted_for": (
-        True, "Every file in the sources folder is in exactly one of documents and quarantine."),
+        True, ("Every file in the sources folder is in exactly one of documents and quarantine, "
+               "or pending: left for the next run when the batch was full.")),
     "facts_have_documents": (
         True, "Every passage, action mention and figure belongs to a document in the warehouse."),
     "state_codes_exist": (
