@@ -94,7 +94,8 @@ def contents(warehouse: Path) -> dict[str, set]:
                 for table, columns in _CONTENT.items()}
 
 
-def test_a_pile_in_batches_ends_as_one_run_would_leave_it(tmp_path: Path):
+def test_a_pile_in_batches_ends_as_one_run_would_leave_it(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv(ENV_BATCH_FILES, "1")  # runs export their batch size: restored after
     sources = tmp_path / "sources"
     sources.mkdir()
     for name, text in DOCUMENTS.items():

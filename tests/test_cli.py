@@ -13,7 +13,6 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from pipelines.settings import DEFAULT_BATCH_FILES
 from tests.conftest import para
 
 OAP = Path(sys.executable).parent / "oap"
@@ -82,7 +81,8 @@ def test_oap_ui_serves_the_project_on_the_run_settings_and_instance(tmp_path: Pa
     log = tmp_path / "ui.log"  # a file, not a pipe: a full pipe would block the server
     with log.open("w") as out:
         ui = subprocess.Popen(
-            [str(OAP), "ui", "--port", str(port), "--sources", str(sources), "--no-ocr"],
+            [str(OAP), "ui", "--port", str(port), "--sources", str(sources), "--no-ocr",
+             "--batch-files", "7"],
             env={**os.environ, "DAGSTER_HOME": str(home)}, stdout=out, stderr=out,
             start_new_session=True,
         )
@@ -98,7 +98,7 @@ def test_oap_ui_serves_the_project_on_the_run_settings_and_instance(tmp_path: Pa
             time.sleep(1)
         assert ui.poll() is None and data and data.get("configuredValues"), log.read_text()[-2000:]
         values = {item["key"]: json.loads(item["value"]) for item in data["configuredValues"]}
-        assert values == {"path": str(sources), "ocr": False, "batch_files": DEFAULT_BATCH_FILES}
+        assert values == {"path": str(sources), "ocr": False, "batch_files": 7}
         assert "enabled: false" in (home / "dagster.yaml").read_text()  # no telemetry, as `oap run`
     finally:
         ui.send_signal(signal.SIGINT)  # as Ctrl-C: dagster dev stops its servers, then itself
