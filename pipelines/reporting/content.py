@@ -11,13 +11,22 @@ FIRST_ANNEX = "annex-states"
 
 
 def build_content(ctx: Context) -> Report:
-    """The whole report as blocks, ready for any renderer."""
+    """The whole report as blocks, ready for any renderer.
+
+    The chapters with charts are built first: their charts are then drawn (by the context's
+    drawer, a worker process) while the other chapters are built.
+    """
+    with_charts = {
+        "coverage": cross.coverage_chapter(ctx),
+        "deadlines": cross.deadlines_chapter(ctx),
+        "sections": sections.section_chapters(ctx),
+    }
     blocks: list[Block] = [
         *front.executive_summary(ctx),
         *method.method_blocks(ctx),
-        *sections.section_chapters(ctx),
-        *cross.coverage_chapter(ctx),
-        *cross.deadlines_chapter(ctx),
+        *with_charts["sections"],
+        *with_charts["coverage"],
+        *with_charts["deadlines"],
         *cross.change_chapter(ctx),
         *annexes.state_annex(ctx),
         *annexes.silent_states_annex(ctx),
