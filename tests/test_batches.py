@@ -14,7 +14,7 @@ from corpus.render import render
 from pipelines.cli import main
 from pipelines.defs.sensors import listing, sources_folder_changed
 from pipelines.resources import SourcesFolder
-from pipelines.runner import run_batches, summarise
+from pipelines.runner import load_definitions, run_batches, summarise
 from pipelines.settings import DEFAULT_BATCH_FILES, ENV_BATCH_FILES, Settings
 from pipelines.stages.plan import Plan, first_batch
 from pipelines.stages.reading import document_id
@@ -168,3 +168,39 @@ def test_a_batch_size_that_is_no_number_is_refused_with_its_name(monkeypatch, ca
     monkeypatch.setenv(ENV_BATCH_FILES, "ten")
     with pytest.raises(SystemExit, match=f"oap: {ENV_BATCH_FILES} must be a whole number"):
         main(["run", "--sources", str(tmp_path)])
+
+
+def test_the_report_and_the_checks_run_on_their_own_as_from_the_ui(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv(ENV_BATCH_FILES, "1")  # restored after the test
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name in ("chile.pdf", "niger.pdf"):
+        render(spec(name, [[para(DOCUMENTS[name])]]), sources)
+    settings = Settings(sources=sources, warehouse=tmp_path / "w.duckdb",
+                        reports=tmp_path / "reports", ocr=False,
+                        corrections=tmp_path / "corrections.csv", report_formats="html",
+                        batch_files=1)
+    with dg.instance_for_test() as instance:
+        settings.export()  # the definitions bound to these settings, as the UI has them
+        job = load_definitions().resolve_implicit_global_asset_job_def()
+        one = job.execute_in_process(instance=instance, raise_on_error=False)
+        assert one.success  # one batch of two: the other file is pending
+        report = job.execute_in_process(
+            instance=instance, raise_on_error=False,
+            asset_selection=[dg.AssetKey("stocktaking_report")])
+        assert report.success and not report.get_asset_materialization_events()  # waits
+        checks = job.get_subset(asset_selection=set(), asset_check_selection={
+            dg.AssetCheckKey(dg.AssetKey("warehouse_tables"), name) for name in (
+                "every_input_accounted_for", "facts_have_documents", "state_codes_exist",
+                "rows_rejected_by_contracts", "corrections_still_apply")},
+        ).execute_in_process(instance=instance, raise_on_error=False)
+        (alone,) = [e.event_specific_data for e in checks.all_events
+                    if e.event_type_value == "ASSET_CHECK_EVALUATION"
+                    and e.event_specific_data.check_name == "every_input_accounted_for"]
+        assert alone.passed and alone.metadata["pending"].value == 1
+        assert job.execute_in_process(instance=instance, raise_on_error=False).success
+        report = job.execute_in_process(
+            instance=instance, raise_on_error=False,
+            asset_selection=[dg.AssetKey("stocktaking_report")])
+        assert len(report.get_asset_materialization_events()) == 1  # nothing pending: built
+    assert (tmp_path / "reports" / "stocktaking_report.html").exists()

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import dagster as dg
 import duckdb
 
+from pipelines.defs.pending import last_pending
 from pipelines.resources import SourcesFolder, Warehouse
 from pipelines.stages.intake import discover
-from pipelines.stages.plan import Plan
 
 _ASSET = "warehouse_tables"
 _ORPHANS = (
@@ -22,7 +22,7 @@ _UNKNOWN_STATES = (
     "SELECT DISTINCT state_iso3 FROM {table} t WHERE state_iso3 IS NOT NULL "
     "AND NOT EXISTS (SELECT 1 FROM states_parties s WHERE s.iso3 = t.state_iso3)"
 )
-#: The check that reads the run's plan, for the files it left to the next run.
+#: The check that reads what the run's plan left for the next run.
 _PENDING_AWARE = "every_input_accounted_for"
 _SPECS = {
     "every_input_accounted_for": (
@@ -43,16 +43,16 @@ _SPECS = {
     specs=[dg.AssetCheckSpec(name, asset=_ASSET, blocking=blocking, description=description,
                              additional_deps=["intake_plan"] if name == _PENDING_AWARE else ())
            for name, (blocking, description) in _SPECS.items()],
-    ins={"intake_plan": dg.AssetIn("intake_plan")},
 )
 def warehouse_invariants(
-    sources: SourcesFolder, warehouse: Warehouse, intake_plan: Plan
+    context: dg.AssetCheckExecutionContext, sources: SourcesFolder, warehouse: Warehouse
 ) -> Iterator[dg.AssetCheckResult]:
-    """The warehouse's invariants after the run's load; files the run left for the next one
-    (its batch was full) are accounted for as pending."""
+    """The warehouse's invariants after the run's load; files the last plan left for the next
+    run (its batch was full) are accounted for as pending."""
     files = set(discover(sources.folder)["file_name"])
+    left = last_pending(context.instance)
     with warehouse.connect(read_only=True) as con:
-        yield every_input_accounted_for(con, files, intake_plan.pending_files)
+        yield every_input_accounted_for(con, files, left.files if left else frozenset())
         yield facts_have_documents(con)
         yield state_codes_exist(con)
         yield rows_rejected_by_contracts(con)

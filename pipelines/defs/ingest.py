@@ -5,6 +5,7 @@ from pathlib import Path
 import dagster as dg
 import pandas as pd
 
+from pipelines.defs import pending
 from pipelines.defs.reference import checked_reference
 from pipelines.reporting.format import plural
 from pipelines.resources import CorrectionsFile, SourcesFolder, Warehouse
@@ -69,4 +70,5 @@ def intake_plan(
     if plan.pending:
         context.log.info(f"{plural(len(plan.pending), 'document')} left for the next run: a run "
                          f"takes at most {sources.batch_files} ({ENV_BATCH_FILES})")
-    return dg.Output(plan, metadata={k: int(v) for k, v in plan.summary().items()})
+    return dg.Output(plan, metadata={**{k: int(v) for k, v in plan.summary().items()},
+                                     **pending.metadata(plan.pending_files)})

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipelines.defs.pending import last_pending
 from pipelines.reporting.build import build_report
 from pipelines.reporting.format import plural
 from pipelines.reporting.queries import stale_views
 from pipelines.resources import ReportsFolder, SourcesFolder, Warehouse
-from pipelines.stages.plan import Plan
 from pipelines.version import code_version
 from warehouse.views import create_views
 
@@ -25,23 +25,23 @@ _STATE_SQL = (
 _MARKER = ".report-state"
 
 
-@dg.asset(group_name="report", kinds={"html", "pdf", "docx"}, deps=["warehouse_tables"],
-          output_required=False)
+@dg.asset(group_name="report", kinds={"html", "pdf", "docx"},
+          deps=["warehouse_tables", "intake_plan"], output_required=False)
 def stocktaking_report(
     context: dg.AssetExecutionContext,
     warehouse: Warehouse,
     sources: SourcesFolder,
     reports: ReportsFolder,
-    intake_plan: Plan,
 ) -> Iterator[dg.MaterializeResult]:
     """Mid-point stock-taking report of the Oslo Action Plan (HTML, PDF, Word).
 
     Built again only when the warehouse, the code or the formats asked for changed, and not
     while documents wait for the next run: the run that takes the last batch builds it.
     """
-    if intake_plan.pending:
-        context.log.info(f"report not built: {plural(len(intake_plan.pending), 'document')} left "
-                         "for the next run; the run that takes the last of them builds it")
+    left = last_pending(context.instance)
+    if left is not None:
+        context.log.info(f"report not built: {plural(left.documents, 'document')} left for the "
+                         "next run; the run that takes the last of them builds it")
         return
     with warehouse.connect(read_only=True) as con:
         stale = stale_views(con)

@@ -6,6 +6,7 @@ import json
 
 import dagster as dg
 
+from pipelines.defs.pending import last_pending
 from pipelines.resources import SourcesFolder
 
 
@@ -61,13 +62,10 @@ def sources_folder_changed(
 
 def _pending_after_last_run(instance: dg.DagsterInstance) -> tuple[str, int] | None:
     """(run id, documents pending) when the last intake plan left some and its run succeeded."""
-    event = instance.get_latest_materialization_event(dg.AssetKey("intake_plan"))
-    if event is None or event.asset_materialization is None:
+    left = last_pending(instance)
+    if left is None:
         return None
-    pending = event.asset_materialization.metadata.get("pending")
-    if pending is None or not pending.value:
-        return None
-    run = instance.get_run_by_id(event.run_id)
+    run = instance.get_run_by_id(left.run_id)
     if run is None or run.status != dg.DagsterRunStatus.SUCCESS:
         return None  # under way (it may still take them), or failed: an analyst looks first
-    return event.run_id, int(pending.value)
+    return left.run_id, left.documents
