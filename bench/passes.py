@@ -1,9 +1,10 @@
 """One pipeline pass in a process of its own, as `oap run` would do it, with its timings.
 
-``python -m bench.passes SOURCES WORKDIR [--profile FILE]`` runs the whole asset graph on
-SOURCES with the warehouse, the reports (HTML only) and the Dagster instance
+``python -m bench.passes SOURCES WORKDIR [--profile FILE] [--batch-files N]`` runs the whole
+asset graph on SOURCES with the warehouse, the reports (HTML only) and the Dagster instance
 (DAGSTER_HOME) in WORKDIR, and prints one JSON line: time to import and load the
-definitions, time of the runs (one per batch, as `oap run`), the time of each step, and the pages read.
+definitions, time of the runs (one per batch, as `oap run`), the time of each step summed
+over them, and the pages read.
 ``run_pass`` starts that process and samples the memory of its whole process tree.
 """
 
@@ -84,8 +85,6 @@ def _step_seconds(instance, run_id: str) -> dict[str, float]:
                                   dg.DagsterEventType.STEP_FAILURE):
             spent[event.step_key] = entry.timestamp - started.get(event.step_key, entry.timestamp)
     return spent
-
-
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,10 +3,10 @@
     python -m bench.run_benchmark --documents 500 [--profile]
 
 Every pipeline pass runs the pipeline as `oap run` does (one run per batch of documents) in a
-process of its own with a fresh Dagster instance
-(DAGSTER_HOME in a scratch folder) and the report limited to HTML (PDF and Word excluded);
-memory is the peak RSS (and PSS) of that process and all its children, sampled from /proc. The floors (pypdfium2,
-pdfplumber, Tesseract alone) are measured in the same run on the same files. Not a test:
+process of its own with a fresh Dagster instance (DAGSTER_HOME in a scratch folder) and the
+report limited to HTML (PDF and Word excluded); memory is the peak RSS (and PSS) of that
+process and all its children, sampled from /proc. The floors (pypdfium2, pdfplumber,
+Tesseract alone) are measured in the same run on the same files. Not a test:
 CI does not run it.
 """
 
