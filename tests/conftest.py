@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from corpus.render import render
+
+
+@pytest.fixture(autouse=True)
+def _settings_stay_in_their_test() -> Iterator[None]:
+    """A run exports its settings to the environment (``Settings.export``, for Dagster's
+    definitions); each test leaves the OAP_ variables and DAGSTER_HOME as it found them."""
+    def saved() -> dict[str, str]:
+        return {k: v for k, v in os.environ.items() if k.startswith("OAP_") or k == "DAGSTER_HOME"}
+
+    before = saved()
+    yield
+    for name in saved().keys() - before.keys():
+        del os.environ[name]
+    os.environ.update(before)
 
 
 def spec(file_name: str, pages: list[list[dict[str, Any]]], **fields: Any) -> dict[str, Any]:

@@ -94,8 +94,7 @@ def contents(warehouse: Path) -> dict[str, set]:
                 for table, columns in _CONTENT.items()}
 
 
-def test_a_pile_in_batches_ends_as_one_run_would_leave_it(tmp_path: Path, monkeypatch):
-    monkeypatch.setenv(ENV_BATCH_FILES, "1")  # runs export their batch size: restored after
+def test_a_pile_in_batches_ends_as_one_run_would_leave_it(tmp_path: Path):
     sources = tmp_path / "sources"
     sources.mkdir()
     for name, text in DOCUMENTS.items():
@@ -170,8 +169,7 @@ def test_a_batch_size_that_is_no_number_is_refused_with_its_name(monkeypatch, ca
         main(["run", "--sources", str(tmp_path)])
 
 
-def test_the_report_and_the_checks_run_on_their_own_as_from_the_ui(tmp_path: Path, monkeypatch):
-    monkeypatch.setenv(ENV_BATCH_FILES, "1")  # restored after the test
+def test_the_report_and_the_checks_run_on_their_own_as_from_the_ui(tmp_path: Path):
     sources = tmp_path / "sources"
     sources.mkdir()
     for name in ("chile.pdf", "niger.pdf"):
