@@ -65,11 +65,19 @@ def _batch_files(value: str | None) -> int:
     if not value:
         return DEFAULT_BATCH_FILES
     try:
+        return batch_size(value)
+    except ValueError as error:
+        raise ValueError(f"{ENV_BATCH_FILES} must be {error}") from None
+
+
+def batch_size(value: str) -> int:
+    """A batch size as written in the environment or on the command line: 0 (no limit) or more."""
+    try:
         number = int(value)
     except ValueError:
-        raise ValueError(f"{ENV_BATCH_FILES} must be a whole number of files, not {value!r}") from None
+        number = -1
     if number < 0:
-        raise ValueError(f"{ENV_BATCH_FILES} must be 0 (no limit) or more, not {number}")
+        raise ValueError(f"a whole number of files, 0 (no limit) or more, not {value!r}")
     return number
 
 

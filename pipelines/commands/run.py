@@ -8,7 +8,13 @@ import os
 import sys
 from pathlib import Path
 
-from pipelines.settings import DEFAULT_BATCH_FILES, ENV_BATCH_FILES, Settings, dagster_home
+from pipelines.settings import (
+    DEFAULT_BATCH_FILES,
+    ENV_BATCH_FILES,
+    Settings,
+    batch_size,
+    dagster_home,
+)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -31,9 +37,10 @@ def add_settings_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _files(value: str) -> int:
-    if not value.isdigit():
-        raise argparse.ArgumentTypeError(f"a whole number of files, 0 or more, not {value!r}")
-    return int(value)
+    try:
+        return batch_size(value)
+    except ValueError as error:  # argparse shows this message rather than its own
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

@@ -6,7 +6,7 @@ import json
 
 import dagster as dg
 
-from pipelines.defs.pending import last_pending
+from pipelines.defs.pending import Pending, last_pending
 from pipelines.resources import SourcesFolder
 
 
@@ -38,13 +38,12 @@ def sources_folder_changed(
     now = listing(sources)
     before = json.loads(context.cursor) if context.cursor else {}
     if now == before:
-        pending = _pending_after_last_run(context.instance)
-        if pending is None:
+        left = _pending_after_last_run(context.instance)
+        if left is None:
             return dg.SkipReason(f"no file added, changed or removed in {sources.folder}")
-        run_id, count = pending
         return dg.SensorResult(run_requests=[dg.RunRequest(
-            run_key=f"pending-after-{run_id}",
-            tags={"oap/trigger": "sensor", "oap/pending": str(count)},
+            run_key=f"pending-after-{left.run_id}",
+            tags={"oap/trigger": "sensor", "oap/pending": str(left.documents)},
         )])
     added = sorted(set(now) - set(before))
     removed = sorted(set(before) - set(now))
@@ -60,12 +59,12 @@ def sources_folder_changed(
     )
 
 
-def _pending_after_last_run(instance: dg.DagsterInstance) -> tuple[str, int] | None:
-    """(run id, documents pending) when the last intake plan left some and its run succeeded."""
+def _pending_after_last_run(instance: dg.DagsterInstance) -> Pending | None:
+    """What the last intake plan left pending, when it left some and its run succeeded."""
     left = last_pending(instance)
     if left is None:
         return None
     run = instance.get_run_by_id(left.run_id)
     if run is None or run.status != dg.DagsterRunStatus.SUCCESS:
         return None  # under way (it may still take them), or failed: an analyst looks first
-    return left.run_id, left.documents
+    return left
