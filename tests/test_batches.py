@@ -16,7 +16,7 @@ from pipelines.defs.sensors import listing, sources_folder_changed
 from pipelines.resources import SourcesFolder
 from pipelines.runner import load_definitions, run_batches, summarise
 from pipelines.settings import DEFAULT_BATCH_FILES, ENV_BATCH_FILES, Settings
-from pipelines.stages.plan import Plan, first_batch
+from pipelines.stages.plan import Plan, first_batch, make_plan
 from pipelines.stages.reading import document_id
 from tests.conftest import para, spec
 
@@ -26,8 +26,8 @@ SHA = {name: name[0] * 64 for name in ("a.pdf", "b.pdf", "c.docx", "d.pdf")}
 def plan(to_read: list[str], stored: set[str] = frozenset(), **fields) -> Plan:
     rows = pd.DataFrame({"file_name": to_read, "sha256": [SHA[name] for name in to_read]})
     read_ids = {document_id(SHA[name]) for name in to_read}
-    return Plan(to_read=rows, to_extract=frozenset(read_ids | set(stored)), withdrawn=frozenset(),
-                replaced=frozenset(), **fields)
+    fields = {"withdrawn": frozenset(), "replaced": frozenset(), **fields}
+    return Plan(to_read=rows, to_extract=frozenset(read_ids | set(stored)), **fields)
 
 
 def test_a_plan_within_the_limit_is_taken_whole():
@@ -54,6 +54,30 @@ def test_a_restored_document_left_for_later_is_restored_by_the_run_that_takes_it
     whole = plan(["a.pdf"], stored={"back"}, restored=frozenset({"back"}))
     assert first_batch(whole, 1).restored == frozenset()
     assert first_batch(whole, 2).restored == {"back"}
+
+
+def test_an_older_version_is_removed_by_the_run_that_reads_its_replacement():
+    whole = plan(["a.pdf", "b.pdf"], replaced=frozenset({"old-b", "old-d"}),
+                 replaced_by={"old-b": "b.pdf", "old-d": "d.pdf"})
+    first = first_batch(whole, 1)  # b.pdf is left for the next run: its older version stays
+    assert first.pending_files == {"b.pdf"}
+    assert first.replaced == {"old-d"} and first.replaced_by == {"old-d": "d.pdf"}
+    assert first_batch(whole, 2).replaced == {"old-b", "old-d"}
+
+
+def test_the_plan_names_the_file_that_replaces_an_older_version():
+    manifest = pd.DataFrame({"file_name": ["a.pdf", "b.pdf"], "sha256": [SHA["a.pdf"], "e" * 64],
+                             "duplicate_of": [None, None]})
+    previous = pd.DataFrame({
+        "document_id": ["old-b", "gone"], "file_name": ["b.pdf", "gone.pdf"],
+        "sha256": [SHA["b.pdf"], SHA["d.pdf"]], "status": ["loaded", "loaded"],
+        "read_version": ["1", "1"], "extract_version": ["1", "1"],
+    })
+    quarantined = pd.DataFrame(columns=["file_name", "sha256", "stage"])
+    made = make_plan(manifest, previous, quarantined, read_version="1",
+                     extract_versions={document_id(sha): "1" for sha in manifest["sha256"]})
+    assert made.replaced == {"old-b"} and made.replaced_by == {"old-b": "b.pdf"}
+    assert made.withdrawn == {"gone"}
 
 
 def test_the_batch_size_comes_from_the_environment(monkeypatch):
@@ -130,6 +154,33 @@ def test_a_pile_in_batches_ends_as_one_run_would_leave_it(tmp_path: Path):
     text = summarise(settings("batched", 2), batched)
     assert "3 runs, one per batch of at most 2 documents" in text
     assert "These runs: 6 file(s) read" in text
+
+
+def test_a_replaced_file_left_for_a_later_batch_keeps_its_older_version_until_then(
+    tmp_path: Path,
+):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    render(spec("chile.pdf", [[para(DOCUMENTS["chile.pdf"])]]), sources)
+    settings = Settings(sources=sources, warehouse=tmp_path / "w.duckdb", reports=tmp_path / "r",
+                        ocr=False, corrections=tmp_path / "corrections.csv",
+                        report_formats="html", batch_files=1)
+    with dg.instance_for_test() as instance:
+        assert run_batches(settings, instance=instance).success
+        render(spec("chile.pdf", [[para(DOCUMENTS["chile.pdf"].replace("1,500", "2,500"))]]),
+               sources)  # a new version of the same file...
+        render(spec("a-niger.pdf", [[para(DOCUMENTS["niger.pdf"])]]), sources)  # ...read after this
+        batched = run_batches(settings, instance=instance)
+
+    assert batched.success
+    assert [(plan["to_read"], plan["replaced"]) for plan in batched.plans] == [(1, 0), (1, 1)]
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        live = con.execute("SELECT file_name FROM documents WHERE status <> 'withdrawn' "
+                           "ORDER BY 1").fetchall()
+        values = con.execute("SELECT value FROM indicator_values JOIN documents USING "
+                             "(document_id) WHERE file_name = 'chile.pdf'").fetchall()
+    assert live == [("a-niger.pdf",), ("chile.pdf",)]
+    assert values == [(2500.0,)]
 
 
 def test_the_sensor_asks_for_the_next_batch_once_the_last_run_ended(tmp_path: Path):

@@ -24,6 +24,8 @@ class Plan:
     to_extract: frozenset[str]  # document ids whose facts are (re)extracted
     withdrawn: frozenset[str]  # document ids whose file is no longer in the sources
     replaced: frozenset[str]  # document ids superseded by a changed file of the same name
+    #: replaced document id -> the file name whose new bytes supersede it
+    replaced_by: dict[str, str] = field(default_factory=dict)
     renamed: dict[str, str] = field(default_factory=dict)  # document id -> new file name
     restored: frozenset[str] = frozenset()  # withdrawn document ids whose file is back
     unchanged: int = 0
@@ -96,7 +98,8 @@ def make_plan(
             to_extract.add(doc_id)
     gone = previous[~previous["sha256"].isin(current_shas)] if len(previous) else previous
     names_now = set(manifest["file_name"])
-    replaced = frozenset(gone.loc[gone["file_name"].isin(names_now), "document_id"])
+    superseded = gone[gone["file_name"].isin(names_now)]
+    replaced_by = dict(zip(superseded["document_id"], superseded["file_name"], strict=True))
     withdrawn = frozenset(
         gone.loc[~gone["file_name"].isin(names_now) & (gone["status"] != "withdrawn"), "document_id"]
     )
@@ -104,7 +107,8 @@ def make_plan(
         to_read=pd.DataFrame(to_read_rows, columns=manifest.columns),
         to_extract=frozenset(to_extract),
         withdrawn=withdrawn,
-        replaced=replaced,
+        replaced=frozenset(replaced_by),
+        replaced_by=replaced_by,
         renamed=renamed,
         restored=frozenset(restored),
         unchanged=unchanged,
@@ -116,9 +120,9 @@ def first_batch(plan: Plan, limit: int) -> Plan:
     (0: no limit); the others are pending, for the runs after it.
 
     Files to read come first, in the order of the plan, then documents extracted again from
-    their stored passages. Withdrawals, replacements and renamings need neither, and are all
-    done at once: a file that replaces an older version may be read by a later run than the
-    one that removes the older version.
+    their stored passages. Withdrawals and renamings need neither, and are all done at once.
+    An older version is removed by the run that reads the file replacing it, so the warehouse
+    never lacks a document between two runs.
     """
     read_ids = [document_id(sha) for sha in plan.to_read["sha256"]]
     order = read_ids + sorted(plan.to_extract - set(read_ids))
@@ -127,13 +131,17 @@ def first_batch(plan: Plan, limit: int) -> Plan:
     taken = frozenset(order[:limit])
     read_now = [doc_id in taken for doc_id in read_ids]
     left = [not now for now in read_now]
+    pending_files = frozenset(plan.to_read.loc[left, "file_name"])
+    replaced_by = {old: name for old, name in plan.replaced_by.items() if name not in pending_files}
     return replace(
         plan,
         to_read=plan.to_read[read_now].reset_index(drop=True),
         to_extract=taken,
+        replaced=frozenset(replaced_by),
+        replaced_by=replaced_by,
         restored=plan.restored & taken,
         pending=frozenset(order[limit:]),
-        pending_files=frozenset(plan.to_read.loc[left, "file_name"]),
+        pending_files=pending_files,
     )
 
 
