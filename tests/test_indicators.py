@@ -412,6 +412,18 @@ PROSE: list[tuple[str, str, set[Fact]]] = [
         "ru",
         {("area_cleared_m2", 1245300, 2021, None), ("ap_mines_destroyed", 3112, 2021, None)},
     ),
+    (  # two adjectives after the noun: the name of the hazardous areas runs to the last one
+        ("A finales de 2020 subsistían 57 zonas minadas y sospechosas, con una superficie "
+         "aproximada de 3,8 km²."),
+        "es",
+        {("area_remaining_m2", 3800000, 2020, None)},
+    ),
+    (
+        ("Fin 2021, il restait 40 zones dangereuses confirmées et suspectes, d'une superficie "
+         "estimée de 3,2 km²."),
+        "fr",
+        {("area_remaining_m2", 3200000, 2021, None)},
+    ),
     (
         "По состоянию на 31 декабря 2021 года оставалось 10,4 км² загрязнённых территорий.",
         "ru",

@@ -46,13 +46,16 @@ AREA_KEYWORDS: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
+_FR_HAZARDOUS: Final = r"(?:dangereuses?|suspectes?|confirmees?|minees?|contaminees?)"
+_ES_HAZARDOUS: Final = r"(?:peligrosas?|sospechosas?|minadas?|contaminadas?|confirmadas?)"
 #: Names of contaminated land: an area beside them that no method word claims is what remains.
+#: French and Spanish put the adjectives after the noun, often two of them ("zonas peligrosas
+#: confirmadas y sospechosas"): the name runs to the last one.
 HAZARD_AREA_WORDS: Final[tuple[str, ...]] = (
     r"(?:mine )?(?:suspected|confirmed) hazardous areas?", r"hazardous areas?",
     r"(?:mine )?suspected areas?", r"(?:confirmed )?minefields?", r"mined areas?",
-    r"contaminat\w*", r"zones? (?:dangereuses?|suspectes?|confirmees?|minees?|contaminees?)",
-    r"zonas? (?:peligrosas?|sospechosas?|minadas?|contaminadas?|confirmadas?)",
-    r"areas? (?:peligrosas?|sospechosas?|minadas?|contaminadas?|confirmadas?)",
+    r"contaminat\w*", rf"zones? {_FR_HAZARDOUS}(?:,? (?:et |ou )?{_FR_HAZARDOUS})*",
+    rf"(?:zonas?|areas?) {_ES_HAZARDOUS}(?:,? (?:y |e |o )?{_ES_HAZARDOUS})*",
     r"superficies? (?:contaminadas?|contaminees?|minees?|minadas?)", r"shas?", r"chas?",
     r"загрязнен\w*", r"опасн\w* район\w*", rf"{AR}ملوث{AR_END}",
 )
