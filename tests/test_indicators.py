@@ -523,6 +523,15 @@ def test_a_year_written_later_is_not_taken() -> None:
                                  ("area_cleared_m2", 2000000, 2021, None)}
 
 
+def test_spanish_para_opening_a_sentence_is_the_year_further_on_a_target() -> None:
+    text = ("Para 2021, el Estado asignó a las operaciones 250.000 dólares estadounidenses. "
+            "Durante 2021 se despejaron 12.000 m² y se espera concluir para 2025.")
+    assert facts(text, "es") == {("funding_usd", 250000, 2021, None),
+                                 ("area_cleared_m2", 12000, 2021, None)}
+    assert facts("El Ejército despejó 4.500 m², una meta fijada para 2021.", "es") == {
+        ("area_cleared_m2", 4500, None, None)}
+
+
 def test_a_year_from_the_context_fills_figures_without_one() -> None:
     text = "A total of 1,867 anti-personnel mines were destroyed during these operations."
     context = "Land release in 2021\nIn 2021 Croatia released 52.38 km² of mine suspected area."

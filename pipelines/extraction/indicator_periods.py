@@ -75,6 +75,9 @@ _CLAUSE_BREAK: Final[re.Pattern[str]] = re.compile(
     r"[;,]|\b(?:and|while|whereas|but|et|tandis|alors|mais|y|mientras|pero)\b"
 )
 _SENTENCE_END: Final[re.Pattern[str]] = re.compile(r"[.!?;]\s")
+#: Nothing but the end of the sentence before (searched up to a position): Spanish "para" that
+#: opens a sentence names the year it speaks of; further on, a target ("despejar para 2025").
+_SENTENCE_OPENING: Final[re.Pattern[str]] = re.compile(r"(?:^|[.!?:;\n])\s*$")
 _DEADLINE: Final[re.Pattern[str]] = re.compile(alternation(DEADLINE_WORDS))
 _LATEST_DATE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:au plus tard|a mas tardar|no later than|not later than|не позднее|موعد اقصاه)\b"
@@ -110,6 +113,10 @@ def _classify(folded: str, match: re.Match[str], dated: bool) -> tuple[bool, boo
     if before and before.group("period"):
         return False, True
     if before and before.group("target"):
+        if before.group("target") == "para" and _SENTENCE_OPENING.search(
+            folded, max(0, before.start() - 8), before.start()
+        ):
+            return True, False  # "Para 2021 el Estado asignó ...": the year a result is for
         # "from 24 February to 31 May 2022": a span inside one year
         inside_year = dated and _MONTH_BEFORE.search(folded, max(0, start - 40), before.start())
         return bool(inside_year), False
