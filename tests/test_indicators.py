@@ -532,6 +532,17 @@ def test_spanish_para_opening_a_sentence_is_the_year_further_on_a_target() -> No
         ("area_cleared_m2", 4500, None, None)}
 
 
+def test_the_year_of_a_finance_law_dates_its_own_sentence_only() -> None:
+    text = ("La loi de finances 2022 alloue 400 000 euros au centre de déminage. "
+            "Le Japon a financé un projet de 1,2 million d'euros.")
+    assert facts(text, "fr") == {("funding_eur", 400000, 2022, None),
+                                 ("funding_eur", 1200000, None, None)}
+    context = "Recursos\nEl Estado inscribió una partida en la Ley de Presupuesto de 2021."
+    found = find_indicators("Noruega aportó 300.000 dólares estadounidenses.", "es",
+                            context=context)
+    assert [(f.indicator, f.year) for f in found] == [("funding_usd", None)]
+
+
 def test_a_year_from_the_context_fills_figures_without_one() -> None:
     text = "A total of 1,867 anti-personnel mines were destroyed during these operations."
     context = "Land release in 2021\nIn 2021 Croatia released 52.38 km² of mine suspected area."

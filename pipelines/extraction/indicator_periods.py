@@ -20,6 +20,7 @@ from typing import Final
 from pipelines.extraction.vocabulary import (
     DEADLINE_WORDS,
     MONTH,
+    NAMED_BY_YEAR,
     OTHER_DEADLINES,
     TO_DATE,
     YEAR_BEFORE,
@@ -45,6 +46,9 @@ class YearMention:
     refers: bool  # the year a figure refers to
     dated: bool  # written with a month (and maybe a day)
     period: bool = False  # the start of a period: "since 2019", "between 2020 and 2021"
+    #: part of the name of a budget or a finance law ("loi de finances 2022"): the year of the
+    #: figures of its own sentence, not of those after it
+    named: bool = False
 
 
 _MENTION: Final[re.Pattern[str]] = re.compile(
@@ -92,6 +96,7 @@ _REQUESTED: Final[re.Pattern[str]] = re.compile(
     r"presentar\w*)\b"
 )
 _TO_DATE: Final[re.Pattern[str]] = re.compile(TO_DATE)
+_NAMED_BEFORE: Final[re.Pattern[str]] = re.compile(NAMED_BY_YEAR)
 
 
 def _same_sentence_window(folded: str, start: int, width: int) -> int:
@@ -162,7 +167,10 @@ def find_year_mentions(folded: str) -> tuple[YearMention, ...]:
         dated = bool(match.group("month"))
         refers, period = _classify(folded, match, dated)
         year = int(match.group("year"))
-        mentions.append(YearMention(year, match.start(), match.end(), refers, dated, period))
+        named = refers and bool(_NAMED_BEFORE.search(folded, max(0, match.start() - 45),
+                                                     match.start()))
+        mentions.append(YearMention(year, match.start(), match.end(), refers, dated, period,
+                                    named))
     return tuple(mentions)
 
 

@@ -34,7 +34,8 @@ STOCKS: Final[frozenset[str]] = frozenset(
 
 
 def _single_year(mentions: Sequence[YearMention]) -> int | None:
-    years = {m.year for m in mentions if m.refers}
+    """The one year other sentences give figures: a year in a law's name is not one."""
+    years = {m.year for m in mentions if m.refers and not m.named}
     return years.pop() if len(years) == 1 else None
 
 
@@ -84,7 +85,7 @@ def _prose_findings(text: str, language: str, context: str) -> list[IndicatorFin
             if not passage_has_year and any(f.year is None for f in found):
                 found = _with_year(found, context_year())
         findings.extend(found)
-        earlier |= {m.year for m in said if m.refers}
+        earlier |= {m.year for m in said if m.refers and not m.named}
     return findings
 
 

@@ -141,6 +141,15 @@ YEAR_TARGET_BEFORE: Final[str] = (
     r"by|d'ici|before|avant|antes de|until|till|hasta|jusqu'|jusqu'a|jusqu'au|jusqu'en|para|to|"
     r"до|к"
 )
+#: Names of budgets and finance laws that a year ends ("loi de finances 2022", "Finance Act
+#: 2021", "presupuesto 2022"): the year is the law's, so it dates the figures of its sentence only.
+NAMED_BY_YEAR: Final[str] = (
+    r"\b(?:loi de finances(?: rectificative)?|budget(?: de l'etat| national| general)?|"
+    r"finance (?:act|law|bill)|budget (?:act|law)|appropriations? act|"
+    r"ley de presupuestos?(?: generales?)?(?: del estado| de la nacion)?|"
+    r"presupuesto(?: general| nacional)?(?: del estado| de la nacion)?)"
+    r"\s*(?:(?:de|pour|of|for|para|del) )?(?:(?:l'annee|the year|el ano|l'exercice|fiscal year) )?$"
+)
 #: Words that make a figure a running total rather than the figure of one year.
 TO_DATE: Final[str] = (
     r"\b(?:to date|so far|thus far|a ce jour|jusqu'a present|jusqu'ici|a la fecha|hasta la fecha|"
