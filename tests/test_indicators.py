@@ -543,6 +543,15 @@ def test_the_year_of_a_finance_law_dates_its_own_sentence_only() -> None:
     assert [(f.indicator, f.year) for f in found] == [("funding_usd", None)]
 
 
+def test_a_year_in_a_clause_about_a_plan_dates_no_result() -> None:
+    assert facts("Chile cleared 5,000 m² and plans to complete clearance in 2024.", "en") == {
+        ("area_cleared_m2", 5000, None, None)}
+    text = "Le Sénégal prévoit d'achever le déminage en 2026. Il a dépollué 12 000 m²."
+    assert facts(text, "fr") == {("area_cleared_m2", 12000, None, None)}
+    text = "En 2021 el Perú despejó 30.000 m² y prevé concluir en 2024."
+    assert facts(text, "es") == {("area_cleared_m2", 30000, 2021, None)}
+
+
 def test_a_year_from_the_context_fills_figures_without_one() -> None:
     text = "A total of 1,867 anti-personnel mines were destroyed during these operations."
     context = "Land release in 2021\nIn 2021 Croatia released 52.38 km² of mine suspected area."

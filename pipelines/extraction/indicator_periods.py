@@ -190,12 +190,16 @@ class SentenceYears:
 
     @classmethod
     def of(
-        cls, folded: str, mentions: Sequence[YearMention], sentence: tuple[int, int]
+        cls, folded: str, mentions: Sequence[YearMention], sentence: tuple[int, int],
+        planned: frozenset[int] = frozenset(),
     ) -> SentenceYears:
-        """``mentions`` are the year mentions inside ``sentence``, in text order."""
+        """``mentions`` are the year mentions inside ``sentence``, in text order; those that
+        start at an offset in ``planned`` stand in a clause about a plan ("prevé concluir en
+        2024"): they date no figure of another clause, but may still be a deadline."""
+        dating = [m for m in mentions if m.start not in planned]
         return cls(
-            tuple(m for m in mentions if m.refers),
-            tuple(m for m in mentions if m.refers or m.period),
+            tuple(m for m in dating if m.refers),
+            tuple(m for m in dating if m.refers or m.period),
             any(m.period for m in mentions) or bool(_TO_DATE.search(folded, *sentence)),
             frozenset(m.year for m in mentions),
         )

@@ -14,13 +14,14 @@ from typing import Final
 
 from pipelines.extraction.indicator_areas import area_indicators, without_restatements
 from pipelines.extraction.indicator_counts import count_indicators
-from pipelines.extraction.indicator_periods import SentenceYears, deadline_year
+from pipelines.extraction.indicator_periods import SentenceYears, YearMention, deadline_year
 from pipelines.extraction.indicator_proximity import clause
 from pipelines.extraction.indicator_quantities import AREA, COUNT, EUR, USD, Quantity
+from pipelines.extraction.keyword_tables import KeywordTable
 from pipelines.extraction.model import INDICATOR_UNITS, IndicatorFinding
 from pipelines.extraction.vocabulary import FUTURE_WORDS, NEED_WORDS, alternation
 
-_FUTURE: Final = re.compile(alternation(FUTURE_WORDS))
+_FUTURE: Final = KeywordTable({"future": FUTURE_WORDS})
 _NEED: Final = re.compile(alternation(NEED_WORDS))
 _FUNDING: Final[dict[str, str]] = {USD: "funding_usd", EUR: "funding_eur"}
 #: "Exchange rate used: USD 1 = NOK 8.60": a rate between currencies, not money given or spent.
@@ -66,8 +67,26 @@ def _labelled(
     labelled.extend(count_indicators(folded, counts, sentence, stockpile, earlier_total))
     return [
         item for item in labelled
-        if not _FUTURE.search(folded, *clause(folded, item[0], sentence))
+        if not _speaks_of_plans(folded, clause(folded, item[0], sentence))
     ]
+
+
+def planned_years(
+    folded: str, mentions: list[YearMention], sentence: tuple[int, int]
+) -> frozenset[int]:
+    """Starts of the years of a sentence that stand in a clause about a plan or a target: the
+    figures of the sentence's other clauses are results, which such a year does not date
+    ("despejó 30.000 m² y prevé concluir en 2024")."""
+    dating = [m for m in mentions if m.refers]
+    if not dating or not _speaks_of_plans(folded, sentence):
+        return frozenset()
+    return frozenset(m.start for m in dating
+                     if _speaks_of_plans(folded, clause(folded, m, sentence)))
+
+
+def _speaks_of_plans(folded: str, span: tuple[int, int]) -> bool:
+    """Whether ``folded[span]`` holds a word of the future, a plan or a target."""
+    return bool(_FUTURE.for_text(folded, *span)["future"].search(folded, *span))
 
 
 def sentence_findings(

@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Protocol
 
 from pipelines.extraction.indicator_quantities import Quantity
 from pipelines.extraction.indicator_vocabulary import RELEASE_WORDS
@@ -138,8 +138,19 @@ def cost(folded: str, quantity: Quantity, hit: Hit, others: Sequence[int] = ()) 
     return total + (AFTER_COST if after else 0.0)
 
 
-def clause(folded: str, quantity: Quantity, sentence: tuple[int, int]) -> tuple[int, int]:
-    """The clause around a quantity: up to the nearest comma, semicolon or conjunction."""
+class Spanned(Protocol):
+    """Something written at a place in a text: a quantity, a year."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def clause(folded: str, quantity: Spanned, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The clause around a quantity (or a year): up to the nearest comma, semicolon or
+    conjunction."""
     low = max(sentence[0], quantity.start - MAX_GAP)
     edges = [m.end() for m in _CLAUSE_EDGE.finditer(folded, low, quantity.start)]
     edge = _CLAUSE_EDGE.search(folded, quantity.end, min(sentence[1], quantity.end + MAX_GAP))

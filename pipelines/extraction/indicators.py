@@ -18,7 +18,7 @@ from typing import Final
 from pipelines.extraction.indicator_counts import stockpile_passage
 from pipelines.extraction.indicator_labels import PEOPLE_INDICATORS
 from pipelines.extraction.indicator_periods import SentenceYears, YearMention, find_year_mentions
-from pipelines.extraction.indicator_prose import sentence_findings
+from pipelines.extraction.indicator_prose import planned_years, sentence_findings
 from pipelines.extraction.indicator_quantities import COUNT, find_quantities
 from pipelines.extraction.indicator_tables import table_findings
 from pipelines.extraction.model import IndicatorFinding
@@ -73,7 +73,8 @@ def _prose_findings(text: str, language: str, context: str) -> list[IndicatorFin
     for sentence in sentence_spans(text):
         inside = _between(quantities, quantity_starts, sentence)
         said = _between(mentions, mention_starts, sentence)
-        years = SentenceYears.of(folded, said, sentence)
+        planned = planned_years(folded, said, sentence) if quantities else frozenset()
+        years = SentenceYears.of(folded, said, sentence, planned)
         found = sentence_findings(text, folded, sentence, inside, years, stockpile, total)
         total = next((f.indicator for f in reversed(found)
                       if f.disaggregation is None and f.indicator in PEOPLE_INDICATORS), None)
@@ -85,7 +86,7 @@ def _prose_findings(text: str, language: str, context: str) -> list[IndicatorFin
             if not passage_has_year and any(f.year is None for f in found):
                 found = _with_year(found, context_year())
         findings.extend(found)
-        earlier |= {m.year for m in said if m.refers and not m.named}
+        earlier |= {m.year for m in said if m.refers and not m.named and m.start not in planned}
     return findings
 
 
