@@ -26,7 +26,7 @@ SHA = {name: name[0] * 64 for name in ("a.pdf", "b.pdf", "c.docx", "d.pdf")}
 def plan(to_read: list[str], stored: set[str] = frozenset(), **fields) -> Plan:
     rows = pd.DataFrame({"file_name": to_read, "sha256": [SHA[name] for name in to_read]})
     read_ids = {document_id(SHA[name]) for name in to_read}
-    fields = {"withdrawn": frozenset(), "replaced": frozenset(), **fields}
+    fields = {"withdrawn": frozenset(), "replaced_by": {}, **fields}
     return Plan(to_read=rows, to_extract=frozenset(read_ids | set(stored)), **fields)
 
 
@@ -57,8 +57,7 @@ def test_a_restored_document_left_for_later_is_restored_by_the_run_that_takes_it
 
 
 def test_an_older_version_is_removed_by_the_run_that_reads_its_replacement():
-    whole = plan(["a.pdf", "b.pdf"], replaced=frozenset({"old-b", "old-d"}),
-                 replaced_by={"old-b": "b.pdf", "old-d": "d.pdf"})
+    whole = plan(["a.pdf", "b.pdf"], replaced_by={"old-b": "b.pdf", "old-d": "d.pdf"})
     first = first_batch(whole, 1)  # b.pdf is left for the next run: its older version stays
     assert first.pending_files == {"b.pdf"}
     assert first.replaced == {"old-d"} and first.replaced_by == {"old-d": "d.pdf"}

@@ -23,14 +23,18 @@ class Plan:
     to_read: pd.DataFrame  # manifest rows of files to read
     to_extract: frozenset[str]  # document ids whose facts are (re)extracted
     withdrawn: frozenset[str]  # document ids whose file is no longer in the sources
-    replaced: frozenset[str]  # document ids superseded by a changed file of the same name
-    #: replaced document id -> the file name whose new bytes supersede it
-    replaced_by: dict[str, str] = field(default_factory=dict)
+    #: document ids superseded by a changed file of the same name -> that file's name
+    replaced_by: dict[str, str]
     renamed: dict[str, str] = field(default_factory=dict)  # document id -> new file name
     restored: frozenset[str] = frozenset()  # withdrawn document ids whose file is back
     unchanged: int = 0
     pending: frozenset[str] = frozenset()  # document ids left for the next runs (``first_batch``)
     pending_files: frozenset[str] = frozenset()  # file names among them not read yet
+
+    @property
+    def replaced(self) -> frozenset[str]:
+        """Document ids superseded by a changed file of the same name."""
+        return frozenset(self.replaced_by)
 
     @property
     def is_empty(self) -> bool:
@@ -107,7 +111,6 @@ def make_plan(
         to_read=pd.DataFrame(to_read_rows, columns=manifest.columns),
         to_extract=frozenset(to_extract),
         withdrawn=withdrawn,
-        replaced=frozenset(replaced_by),
         replaced_by=replaced_by,
         renamed=renamed,
         restored=frozenset(restored),
@@ -137,7 +140,6 @@ def first_batch(plan: Plan, limit: int) -> Plan:
         plan,
         to_read=plan.to_read[read_now].reset_index(drop=True),
         to_extract=taken,
-        replaced=frozenset(replaced_by),
         replaced_by=replaced_by,
         restored=plan.restored & taken,
         pending=frozenset(order[limit:]),
