@@ -94,7 +94,9 @@ def is_page_number(text: str) -> bool:
 
 
 def furniture_keys(pages: list[list[Line]], heights: list[float]) -> set[str]:
-    """Normalised texts of margin lines repeated on at least two pages: running headers/footers."""
+    """Normalised texts of margin lines repeated on at least two pages and half the pages:
+    running headers and footers. A numbered heading near the top of two pages of ten ("8.
+    Survey", "9. Survey", the same once its numbers are set aside) is no running header."""
     if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()
@@ -105,7 +107,7 @@ def furniture_keys(pages: list[list[Line]], heights: list[float]) -> set[str]:
             if line.top < height * MARGIN_SHARE or line.bottom > height * (1 - MARGIN_SHARE)
         }
         counts.update(keys)
-    return {key for key, n in counts.items() if n >= 2 and key}
+    return {key for key, n in counts.items() if n >= 2 and 2 * n >= len(pages) and key}
 
 
 def split_furniture(
