@@ -13,11 +13,15 @@ _PAGE_NUMBER = re.compile(
     r"^(?:-\s*)?(?:page|pág(?:ina)?|pagina|p\.)?\s*\d{1,4}\s*(?:(?:of|de|sur|/)\s*\d{1,4})?(?:\s*-)?$",
     re.IGNORECASE,
 )
+#: The number a numbered heading starts with: "8.", "8)", "8.2 ".
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[^\W\d])")
 _BULLET = re.compile(r"^\s*(?:[•▪◦‣∙·\-–]|\(?[a-z0-9]{1,2}[.)])\s+")
 #: Share of the page height, at the top and at the bottom, where running headers and footers sit.
 MARGIN_SHARE = 0.09
 _GUTTER = 6.0  # half-width, in points, of the band between two columns
 _ROW_TOLERANCE = 2.5  # points between the tops of words on one line
+_MIN_COLUMN_LINES = 3  # lines a column needs on each side before a page is read as two columns
+_EDGE_SLACK = 2.0  # points between the left edges of the lines of one column
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ def words_to_lines(words: list[dict], width: float) -> list[Line]:
     split = [row for row in rows if _has_gutter(row, mid) and _both_sides(row, mid)]
     both = [row for row in rows if _both_sides(row, mid)]
     if len(split) < 3 or len(split) < 0.6 * len(both):
-        return [_line(row) for row in rows]
+        return [_line(row) for row in _columns_in_runs(rows, mid)]
     spanning = [row for row in rows if not _has_gutter(row, mid)]
     first_split_top = min(row[0]["top"] for row in split)
     above = [row for row in spanning if row[0]["top"] < first_split_top]
@@ -64,6 +68,43 @@ def _rows(words: list[dict]) -> list[list[dict]]:
         else:
             rows.append([word])
     return [sorted(row, key=lambda w: w["x0"]) for row in rows]
+
+
+def _columns_in_runs(rows: list[list[dict]], mid: float) -> list[list[dict]]:
+    """Rows in reading order where two columns' lines are not level with each other (a heading
+    or a paragraph break shifts one column's lines, so few lines face one across the middle).
+
+    Each run of consecutive rows that no line crosses the middle of is read as two columns,
+    left then right, when it holds at least three lines on the right starting at one left
+    edge, and at least three lines on the left between the first and the last of them. A
+    right-aligned signature or date beside nothing, or a ragged aside, is no column.
+    """
+    ordered: list[list[dict]] = []
+    start = 0
+    for end in range(len(rows) + 1):
+        if end < len(rows) and _has_gutter(rows[end], mid):
+            continue
+        run = rows[start:end]
+        if _two_columns(run, mid):
+            ordered += [left for left in ([w for w in row if w["x1"] <= mid] for row in run) if left]
+            ordered += [right for right in ([w for w in row if w["x0"] >= mid] for row in run)
+                        if right]
+        else:
+            ordered += run
+        ordered += rows[end:end + 1]  # the row that crosses the middle, if any
+        start = end + 1
+    return ordered
+
+
+def _two_columns(run: list[list[dict]], mid: float) -> bool:
+    right = [i for i, row in enumerate(run) if any(w["x0"] >= mid for w in row)]
+    if len(right) < _MIN_COLUMN_LINES:
+        return False
+    facing = sum(any(w["x1"] <= mid for w in row) for row in run[right[0]:right[-1] + 1])
+    edges = [min(w["x0"] for w in run[i] if w["x0"] >= mid) for i in right]
+    edge = median(edges)
+    aligned = sum(abs(x - edge) <= _EDGE_SLACK for x in edges)
+    return facing >= _MIN_COLUMN_LINES and aligned >= 0.8 * len(edges)
 
 
 def _has_gutter(row: list[dict], mid: float) -> bool:
@@ -86,7 +127,12 @@ def _line(row: list[dict]) -> Line:
 
 
 def normalise_furniture(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
+    """The form in which a running header or footer repeats: its numbers set aside ("Page 3
+    of 8"), but the number a heading starts with kept ("8. Survey" is not "9. Survey")."""
+    text = text.lower().strip()
+    number = _SECTION_NUMBER.match(text)
+    head, rest = (number.group(0), text[number.end():]) if number else ("", text)
+    return re.sub(r"\s+", " ", head + re.sub(r"\d+", "#", rest)).strip()
 
 
 def is_page_number(text: str) -> bool:
