@@ -53,3 +53,16 @@ def test_the_paragraph_before_a_heading_gives_no_year_to_the_section_after_it():
     survivors = figures[figures["indicator"] == "survivors_assisted"]
     assert survivors["value"].tolist() == [154.0, 15.0]
     assert survivors["year"].isna().all()  # 2022 is the year of the cooperation paragraph
+
+
+def test_the_paragraph_that_opens_a_list_dates_every_item_of_it():
+    passages, documents = _document(
+        ("paragraph", "En 2021, le Sénégal a reçu les contributions suivantes :"),
+        ("paragraph", "40 000 EUR de la Belgique pour l'éducation aux risques ;"),
+        ("paragraph", "60 000 EUR de l'Allemagne pour le déminage ;"),
+        ("paragraph", "25 000 EUR de l'Irlande pour l'assistance aux victimes."),
+        ("paragraph", "Le Japon a versé 30 000 EUR au centre national."),
+    )
+    years = facts.indicator_values(passages, documents).set_index("value")["year"]
+    assert years.loc[[40000.0, 60000.0, 25000.0]].fillna(0).tolist() == [2021, 2021, 2021]
+    assert pd.isna(years[30000.0])  # after the list: the year of the paragraph before it only

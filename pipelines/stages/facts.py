@@ -65,14 +65,18 @@ def indicator_values(passages: pd.DataFrame, documents: pd.DataFrame) -> pd.Data
     rows: dict[str, list] = {}
     for document_id, doc_passages in passages_by_document(passages):
         state, language, sha256 = meta[document_id]
-        previous = ""
+        previous = lead = ""
         for passage in doc_passages:
             if passage.kind is PassageKind.HEADING:
-                previous = ""  # the paragraph before a heading belongs to the section it ends
+                previous = lead = ""  # the paragraph before a heading ends its section
                 continue
             # The heading ("Land release in 2021") and the paragraph before a table or a
-            # list ("Land released by method (hectares):") often carry its year or unit.
-            context = f"{passage.heading_path}\n{previous}"
+            # list ("Land released by method (hectares):") often carry its year or unit; the
+            # paragraph that opens a list stays the context of its items while they run on
+            # (items that end with ";").
+            context = f"{passage.heading_path}\n{lead}\n{previous}" if lead else (
+                f"{passage.heading_path}\n{previous}")
+            lead = _list_lead(passage.text, lead)
             previous = passage.text
             for found in find_indicators(passage.text, language, passage.rows, context=context):
                 key = fact_id(sha256, found.indicator, found.year, found.disaggregation,
@@ -85,6 +89,15 @@ def indicator_values(passages: pd.DataFrame, documents: pd.DataFrame) -> pd.Data
     frame = pd.DataFrame(list(_without_undated_repeats(rows.values())), columns=INDICATOR_COLUMNS)
     frame["year"] = frame["year"].astype("Int64")
     return frame
+
+
+def _list_lead(text: str, lead: str) -> str:
+    """The paragraph that opens the list the next passage may belong to: ``text`` when it ends
+    with a colon, ``lead`` still when ``text`` is an item the list goes on after, else none."""
+    end = text.rstrip()[-1:]
+    if end == ":":
+        return text
+    return lead if end == ";" and lead != "" else ""
 
 
 def _without_undated_repeats(rows: Iterable[list]) -> Iterator[list]:
