@@ -141,8 +141,7 @@ def is_page_number(text: str) -> bool:
 
 def furniture_keys(pages: list[list[Line]], heights: list[float]) -> set[str]:
     """Normalised texts of margin lines repeated on at least two pages and half the pages:
-    running headers and footers. A numbered heading near the top of two pages of ten ("8.
-    Survey", "9. Survey", the same once its numbers are set aside) is no running header."""
+    running headers and footers. A heading that two pages of ten start with is none."""
     if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()

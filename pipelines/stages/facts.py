@@ -97,7 +97,7 @@ def _list_lead(text: str, lead: str) -> str:
     end = text.rstrip()[-1:]
     if end == ":":
         return text
-    return lead if end == ";" and lead != "" else ""
+    return lead if end == ";" else ""
 
 
 def _without_undated_repeats(rows: Iterable[list]) -> Iterator[list]:
