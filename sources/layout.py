@@ -53,11 +53,8 @@ def words_to_lines(words: list[dict], width: float) -> list[Line]:
     first_split_top = min(row[0]["top"] for row in split)
     above = [row for row in spanning if row[0]["top"] < first_split_top]
     below = [row for row in spanning if row[0]["top"] >= first_split_top]
-    columns = [row for row in rows if _has_gutter(row, mid)]
-    left = [[w for w in row if w["x1"] <= mid] for row in columns]
-    right = [[w for w in row if w["x0"] >= mid] for row in columns]
-    ordered = above + [r for r in left if r] + [r for r in right if r] + below
-    return [_line(row) for row in ordered]
+    columns = _left_then_right([row for row in rows if _has_gutter(row, mid)], mid)
+    return [_line(row) for row in above + columns + below]
 
 
 def _rows(words: list[dict]) -> list[list[dict]]:
@@ -85,15 +82,17 @@ def _columns_in_runs(rows: list[list[dict]], mid: float) -> list[list[dict]]:
         if end < len(rows) and _has_gutter(rows[end], mid):
             continue
         run = rows[start:end]
-        if _two_columns(run, mid):
-            ordered += [left for left in ([w for w in row if w["x1"] <= mid] for row in run) if left]
-            ordered += [right for right in ([w for w in row if w["x0"] >= mid] for row in run)
-                        if right]
-        else:
-            ordered += run
+        ordered += _left_then_right(run, mid) if _two_columns(run, mid) else run
         ordered += rows[end:end + 1]  # the row that crosses the middle, if any
         start = end + 1
     return ordered
+
+
+def _left_then_right(rows: list[list[dict]], mid: float) -> list[list[dict]]:
+    """Rows that no line crosses the middle of, as two columns: the left one, then the right."""
+    left = [[w for w in row if w["x1"] <= mid] for row in rows]
+    right = [[w for w in row if w["x0"] >= mid] for row in rows]
+    return [row for row in left if row] + [row for row in right if row]
 
 
 def _two_columns(run: list[list[dict]], mid: float) -> bool:
