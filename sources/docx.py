@@ -105,7 +105,27 @@ def _paragraph_block(paragraph: Paragraph) -> Block | None:
     match = re.match(r"Heading (\d)", style)
     if match:
         return Block(BlockKind.HEADING, text, level=int(match.group(1)))
+    if _is_list_item(paragraph) and not layout.LIST_ITEM.match(text):
+        text = f"{BULLET}{text}"
     return Block(BlockKind.PARAGRAPH, text)
+
+
+#: What an item of a Word list opens with. Word draws its bullet or number when it lays the
+#: document out, so the paragraph's text lacks it; a PDF's text has it.
+BULLET: Final[str] = "• "
+
+
+def _is_list_item(paragraph: Paragraph) -> bool:
+    """Whether Word numbers or bullets the paragraph: by its own properties or its style's."""
+    numbering = paragraph._p.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+    if numbering:
+        return numbering[0] != "0"  # numbering id 0 takes an inherited list away
+    style = paragraph.style
+    while style is not None:
+        if style.element.xpath("./w:pPr/w:numPr/w:numId"):
+            return True
+        style = style.base_style
+    return False
 
 
 def _table_rows(table: Table) -> list[list[str | None]]:

@@ -15,7 +15,8 @@ _PAGE_NUMBER = re.compile(
 )
 #: The number a numbered heading starts with: "8.", "8)", "8.2 ".
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[^\W\d])")
-_BULLET = re.compile(r"^\s*(?:[•▪◦‣∙·\-–]|\(?[a-z0-9]{1,2}[.)])\s+")
+#: What opens a bulleted or numbered item: "• ", "– ", "a) ", "(ii) ", "3. ".
+LIST_ITEM = re.compile(r"^\s*(?:[•▪◦‣∙·\-–]|\(?[a-z0-9]{1,2}[.)])\s+")
 #: Share of the page height, at the top and at the bottom, where running headers and footers sit.
 MARGIN_SHARE = 0.09
 _GUTTER = 6.0  # half-width, in points, of the band between two columns
@@ -201,7 +202,7 @@ def lines_to_blocks(lines: list[Line], body_size: float | None = None) -> list[B
 
 def _starts_item(text: str, previous: str) -> bool:
     """A bullet or numbered item begins here, not a wrapped line that starts with a number."""
-    if not _BULLET.match(text):
+    if not LIST_ITEM.match(text):
         return False
     return not text[:1].isalnum() or previous.rstrip().endswith((".", ":", ";", "!", "?"))
 

@@ -63,6 +63,17 @@ def test_docx_pages_headings_tables_and_header(make_document):
     assert any("Misión Permanente del Perú" in line for line in result.furniture)
 
 
+@pytest.mark.parametrize("name", ["list.docx", "list.pdf"])
+def test_list_items_open_with_their_bullet_in_word_as_in_pdf(make_document, name):
+    items = ["USD 2 million for clearance in Angola;", "USD 1 million for risk education."]
+    path = make_document(name, [[para("In 2021 the main contributions were:"),
+                                 {"type": "bullets", "items": items},
+                                 para("Not an item of the list.")]])
+    texts = [block.text for block in read_document(path).pages[0].blocks]
+    assert texts == ["In 2021 the main contributions were:", *(f"• {item}" for item in items),
+                     "Not an item of the list."]
+
+
 @pytest.mark.parametrize(
     ("name", "content", "expected_type", "reason"),
     [

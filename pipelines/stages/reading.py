@@ -19,7 +19,7 @@ from pipelines.stages.parallel import workers
 from sources import ReadResult, ReadStatus, language, ocr, read_document
 
 #: Version of the readers; a change makes every file be read again.
-READ_VERSION: Final[str] = "2"
+READ_VERSION: Final[str] = "3"
 
 PASSAGE_COLUMNS = ["document_id", "passage_no", "page", "kind", "heading_path", "text", "ocr"]
 META_COLUMNS = [
