@@ -66,3 +66,18 @@ def test_the_paragraph_that_opens_a_list_dates_every_item_of_it():
     years = facts.indicator_values(passages, documents).set_index("value")["year"]
     assert years.loc[[40000.0, 60000.0, 25000.0]].fillna(0).tolist() == [2021, 2021, 2021]
     assert pd.isna(years[30000.0])  # after the list: the year of the paragraph before it only
+
+
+def test_the_paragraph_that_opens_a_bulleted_list_dates_every_item_of_it():
+    passages, documents = _document(
+        ("paragraph", "En 2021, les principales contributions reçues ont été les suivantes :"),
+        ("paragraph", "• 2 000 000 USD de la Norvège pour le déminage à Ziguinchor."),
+        ("paragraph", "• 1 500 000 USD du Japon pour l'enquête non technique."),
+        ("paragraph", "b) 800 000 USD de la Suisse pour l'assistance aux victimes."),
+        ("paragraph", "Le Canada a aussi versé 300 000 USD au centre national."),
+        ("paragraph", "• 100 000 USD d'une ONG nationale."),
+    )
+    years = facts.indicator_values(passages, documents).set_index("value")["year"]
+    assert years.loc[[2_000_000.0, 1_500_000.0, 800_000.0]].fillna(0).tolist() == [2021] * 3
+    assert pd.isna(years[300_000.0])  # a paragraph after the list is no item of it
+    assert pd.isna(years[100_000.0])  # nor is an item of a later list without its own lead

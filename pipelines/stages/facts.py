@@ -10,6 +10,7 @@ import pandas as pd
 from pipelines.extraction.actions import ActionMatcher
 from pipelines.extraction.indicators import find_indicators
 from pipelines.extraction.model import Passage, PassageKind
+from sources.layout import LIST_ITEM
 
 ACTION_COLUMNS = [
     "document_id", "state_iso3", "action_no", "page", "passage_no", "evidence", "method",
@@ -72,9 +73,9 @@ def indicator_values(passages: pd.DataFrame, documents: pd.DataFrame) -> pd.Data
                 continue
             # The heading ("Land release in 2021") and the paragraph before a table or a
             # list ("Land released by method (hectares):") often carry its year or unit; the
-            # paragraph that opens a list stays the context of its items while they run on
-            # (items that end with ";").
-            context = f"{passage.heading_path}\n{lead}\n{previous}" if lead else (
+            # paragraph that opens a list stays the context of its items while they run on.
+            in_list = lead and (previous.rstrip()[-1:] in (":", ";") or _is_item(passage.text))
+            context = f"{passage.heading_path}\n{lead}\n{previous}" if in_list else (
                 f"{passage.heading_path}\n{previous}")
             lead = _list_lead(passage.text, lead)
             previous = passage.text
@@ -93,11 +94,19 @@ def indicator_values(passages: pd.DataFrame, documents: pd.DataFrame) -> pd.Data
 
 def _list_lead(text: str, lead: str) -> str:
     """The paragraph that opens the list the next passage may belong to: ``text`` when it ends
-    with a colon, ``lead`` still when ``text`` is an item the list goes on after, else none."""
+    with a colon, ``lead`` still when ``text`` is an item of its list, else none.
+
+    An item ends with a semicolon or opens with a bullet or a number ("• ", "a) "); the list
+    goes on after one that ends with a semicolon, and to each next item that opens so.
+    """
     end = text.rstrip()[-1:]
     if end == ":":
         return text
-    return lead if end == ";" else ""
+    return lead if end == ";" or _is_item(text) else ""
+
+
+def _is_item(text: str) -> bool:
+    return LIST_ITEM.match(text) is not None
 
 
 def _without_undated_repeats(rows: Iterable[list]) -> Iterator[list]:

@@ -11,7 +11,7 @@ import pandas as pd
 from pipelines.stages.corrections import Correction, fingerprint
 
 #: Version of the extraction rules; bump it when a change should re-extract every document.
-EXTRACT_VERSION: Final[str] = "6"
+EXTRACT_VERSION: Final[str] = "7"
 #: Reference tables whose content feeds extraction and attribution.
 EXTRACTION_REFERENCE: Final[tuple[str, ...]] = (
     "oap_actions", "action_keywords", "section_headings", "state_aliases",
