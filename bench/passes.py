@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -41,6 +42,7 @@ class PassResult:
     steps: dict[str, float] = field(default_factory=dict)  # summed over the runs
     plan: dict[str, int] = field(default_factory=dict)  # the first intake plan's summary
     runs: int = 1  # one per batch of documents
+    cpu_seconds: float = 0.0  # CPU time of the runs, the pass process and its workers together
 
 
 def run_pass(sources: Path, workdir: Path, *, profile: Path | None = None,
@@ -87,6 +89,13 @@ def _step_seconds(instance, run_id: str) -> dict[str, float]:
     return spent
 
 
+def _cpu_seconds() -> float:
+    """CPU time so far of this process and of its children that have ended (the workers)."""
+    own, children = (resource.getrusage(resource.RUSAGE_SELF),
+                     resource.getrusage(resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.passes")
     parser.add_argument("sources", type=Path)
@@ -118,9 +127,9 @@ def main(argv: list[str] | None = None) -> int:
 
         profiler = cProfile.Profile()
         profiler.enable()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     batches = run_batches(settings, instance=instance, log_level="WARNING")
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     if profiler:
         profiler.disable()
         profiler.dump_stats(args.profile)
@@ -134,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps({
         "run_seconds": seconds, "import_seconds": imported, "success": batches.success,
         "pages": int(pages), "documents": int(documents), "steps": steps,
-        "plan": batches.plans[0], "runs": len(batches.run_ids),
+        "plan": batches.plans[0], "runs": len(batches.run_ids), "cpu_seconds": cpu,
     }))
     return 0
 

@@ -114,6 +114,7 @@ def print_report(out: Out, header: list[str], m: Measurements) -> None:
         out(_row(label, f"{mean(f.pages_per_second for f in floors):.1f} pages/s",
                  f"end to end {_ratios(m.ratios(floors))}, reading step "
                  f"{_ratios(m.ratios(floors, 'document_pages'))}; measured {speeds}"))
+    out(_cpu_row(m))
     speed = m.plumber_2.pages_per_second
     out(_row("pdfplumber words, 2 processes", f"{speed:.1f} pages/s",
              f"end to end {speed / m.text_speed:.1f}x, reading step {speed / m.reading_speed:.1f}x "
@@ -127,6 +128,25 @@ def print_report(out: Out, header: list[str], m: Measurements) -> None:
     _print_steps(out, {"cold": cold, "text only": m.text_cold, "re-run": m.rerun,
                        "add one": m.plus_one, "alone": m.alone})
     _print_targets(out, m)
+
+
+#: The processes of the two-process floor, and the cores of the machine the targets are for.
+CORES = 2
+
+
+def _cpu_row(m: Measurements) -> str:
+    """The CPU time of each text-only run against what 8x the floor leaves on both cores: a run
+    whose CPU alone exceeds it cannot reach 8x by keeping the cores busier, only by less work."""
+    used, budgets = [], []
+    for n, run in enumerate(m.text_runs):
+        floor = (m.pdfium_2[n].pages_per_second + m.pdfium_2[n + 1].pages_per_second) / 2
+        used.append(run.cpu_seconds)
+        budgets.append(8 * run.pages / floor * CORES)
+    busy = mean(run.cpu_seconds / run.run_seconds for run in m.text_runs)
+    return _row("  CPU of the text-only runs", f"{mean(used):.1f} core-s",
+                f"{busy:.1f} of {CORES} cores busy on average; 8x the floor leaves "
+                f"{mean(budgets):.1f} core-s on {CORES} cores busy all along: the runs' CPU alone "
+                f"is {_ratios([u / b for u, b in zip(used, budgets, strict=True)])} of that")
 
 
 def _ratios(ratios: list[float]) -> str:
