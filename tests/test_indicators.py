@@ -537,6 +537,12 @@ def test_the_year_of_a_finance_law_dates_its_own_sentence_only() -> None:
             "Le Japon a financé un projet de 1,2 million d'euros.")
     assert facts(text, "fr") == {("funding_eur", 400000, 2022, None),
                                  ("funding_eur", 1200000, None, None)}
+    text = ("The Finance Act 2021 set aside USD 300,000 for mine action. "
+            "Norway gave USD 500,000 to the national centre.")
+    assert facts(text, "en") == {("funding_usd", 300000, 2021, None),
+                                 ("funding_usd", 500000, None, None)}
+    assert facts("El presupuesto nacional 2022 asignó 150.000 dólares estadounidenses.", "es") == {
+        ("funding_usd", 150000, 2022, None)}
     context = "Recursos\nEl Estado inscribió una partida en la Ley de Presupuesto de 2021."
     found = find_indicators("Noruega aportó 300.000 dólares estadounidenses.", "es",
                             context=context)

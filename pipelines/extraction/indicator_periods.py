@@ -127,6 +127,8 @@ def _classify(folded: str, match: re.Match[str], dated: bool) -> tuple[bool, boo
         return bool(inside_year), False
     if _YEAR_WORD_BEFORE.search(folded, max(0, start - 12), start):
         return True, False
+    if _NAMED_BEFORE.search(folded, max(0, start - 45), start):
+        return True, False  # "the Finance Act 2021", "el presupuesto 2022": the year of its sums
     if before and before.group("yes"):
         return dated or before.group("yes") not in _DATE_ONLY, False
     if folded.startswith(":", match.end()):
