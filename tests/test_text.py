@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipelines.extraction.patterns import at_word_start, top_level_alternatives, word_start
-from pipelines.extraction.text import TERM_GAP, content_words, fold, match_form, stem_pattern
+from pipelines.extraction.text import (
+    TERM_GAP,
+    content_words,
+    fold,
+    match_form,
+    stem_pattern,
+    word_bases,
+)
 
 
 def _decomposed_fold(text: str) -> str:
@@ -78,6 +85,29 @@ def test_a_word_start_is_not_found_inside_a_word() -> None:
     assert pattern.search("anti-mine").span() == (5, 9)
     assert pattern.search("landmine") is None
     assert pattern.search("x landmine mines").span() == (11, 15)
+
+
+@pytest.mark.parametrize(("term", "text", "found"), [
+    ("توعية بمخاطر الغام", "أنشطة التوعية بمخاطر الألغام", "التوعية بمخاطر الالغام"),
+    ("قاعدة بيانات ضحايا", "وقاعدة البيانات الوطنية لضحايا الألغام", "وقاعدة البيانات الوطنية لضحايا"),
+    ("دعم نفسي", "والدعم النفسي", "والدعم النفسي"),
+    ("دعم نفسي", "ودعمها النفسي", "ودعمها النفسي"),  # a pronoun ending the word
+    ("دعم نفسي", "مدعوم نفسيا", None),  # inside another word
+    ("техническ обследовани", "в ходе технического обследования", "технического обследования"),
+    ("техническ обследовани", "по итогам нетехнического обследования", None),
+    ("баз данн о пострадавш", "база данных о пострадавших", "база данных о пострадавших"),
+])
+def test_arabic_words_take_their_proclitics_and_russian_stems_their_endings(
+    term: str, text: str, found: str | None
+) -> None:
+    match = re.search(stem_pattern(term), match_form(text))
+    assert (match.group() if match else None) == found
+
+
+def test_the_first_word_of_a_term_is_looked_up_without_an_ending_or_proclitics() -> None:
+    assert {"توعية", "توعي", "مخاطر"} <= word_bases("والتوعية بمخاطر")
+    assert "помощ" in word_bases("помощи")
+    assert word_bases("mines ha") == {"mines", "mine", "min", "mi", "ha", "h"}
 
 
 def test_a_term_pattern_opens_with_its_first_word() -> None:

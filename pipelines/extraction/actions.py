@@ -28,7 +28,7 @@ from pipelines.extraction.action_cues import (
 from pipelines.extraction.model import Method, Passage, PassageKind
 from pipelines.extraction.references import find_action_references
 from pipelines.extraction.status import classify_status
-from pipelines.extraction.text import content_words, match_form, stem_pattern
+from pipelines.extraction.text import content_words, match_form, stem_pattern, word_bases
 
 #: Smallest summed term weight for an inferred mention.
 MIN_SCORE: Final[float] = 1.0
@@ -225,12 +225,9 @@ class ActionMatcher:
         return found
 
     def _candidates(self, folded: str) -> list[tuple[int, str, float]]:
-        """Terms whose first word, give or take an ending of up to 3 letters, is in the text."""
-        bases = {
-            word[: len(word) - cut]
-            for word in set(folded.split())
-            for cut in range(min(4, len(word)))
-        }
+        """Terms whose first word, give or take an ending of up to 3 letters (and an Arabic
+        word's proclitics), is in the text."""
+        bases = word_bases(folded)
         return [term for base in bases & self._by_first.keys() for term in self._by_first[base]]
 
     def heading_sections(self, heading_path: str) -> frozenset[str]:

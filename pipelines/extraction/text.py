@@ -45,13 +45,20 @@ def fold_name(text: str) -> str:
 #: Words that may stand between the content words of a term ("register of all mine victims"
 #: for "register of mine victims").
 TERM_GAP = 2
-#: Function words of the three languages: optional in a term, so "base de données des
-#: victimes" matches the term "base de données sur les victimes".
+#: Function words: optional in a term, so "base de données des victimes" matches the term
+#: "base de données sur les victimes" (Arabic and Russian ones as ``fold`` writes them).
 _FUNCTION_WORDS = (
     "a al an and at by d de del des du el en et for from in l la las le les los of on or "
-    "para par pour por sur the to y"
+    "para par pour por sur the to y "
+    "в во и или к ко на о об обо от по с со у для из "
+    "في من على الى عن مع او و"
 )
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+#: What Arabic writes onto the front of a word: a conjunction (wa, fa), a preposition (bi, li,
+#: ka), the article (al-; li + al- is "lil"). A term's Arabic words are written without them.
+_ARABIC_PROCLITICS = "(?:[وف]?[بكل]?(?:ال|ل)?)"
+_ARABIC_PROCLITIC = re.compile(_ARABIC_PROCLITICS)
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a]")
 
 
 def match_form(text: str) -> str:
@@ -68,11 +75,32 @@ def content_words(term: str) -> list[str]:
 
 def stem_pattern(term: str) -> str:
     """Regex for a term, to search in ``match_form`` text: its content words in order, each
-    with a short ending allowed (plurals, gender), separated by up to TERM_GAP other words
-    besides the term's own function words, which may or may not be there."""
+    with a short ending allowed (plurals, gender, Russian cases when the term gives the stem),
+    separated by up to TERM_GAP other words besides the term's own function words, which may
+    or may not be there. An Arabic word may carry its proclitics ("والتوعية" for "توعية")."""
     words = match_form(term).split()
     content = content_words(term)
     gap = rf"\s+(?:\S+\s+){{0,{TERM_GAP + len(words) - len(content)}}}?"
     head, *tail = content
-    rest = "".join(gap + re.escape(word) + r"\w{0,3}" for word in tail)
+    rest = "".join(gap + _clitics(word) + re.escape(word) + r"\w{0,3}" for word in tail)
+    if _is_arabic(head):
+        return rf"(?<!\w){_ARABIC_PROCLITICS}{re.escape(head)}\w{{0,3}}{rest}\b"
     return word_start(head) + r"\w{0,3}" + rest + r"\b"
+
+
+def word_bases(text: str) -> set[str]:
+    """The forms a term's first word may have in the words of ``text`` (in ``match_form``):
+    each word less an ending of up to three letters, an Arabic word also less its proclitics."""
+    fronts = set(text.split())
+    if not text.isascii() and _ARABIC_LETTER.search(text):
+        fronts |= {word[i:] for word in fronts if _is_arabic(word)
+                   for i in range(1, min(5, len(word))) if _ARABIC_PROCLITIC.fullmatch(word, 0, i)}
+    return {front[: len(front) - cut] for front in fronts for cut in range(min(4, len(front)))}
+
+
+def _is_arabic(word: str) -> bool:
+    return _ARABIC_LETTER.match(word) is not None
+
+
+def _clitics(word: str) -> str:
+    return _ARABIC_PROCLITICS if _is_arabic(word) else ""
