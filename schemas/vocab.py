@@ -5,6 +5,8 @@ from typing import Final
 from pipelines.extraction.model import DISAGGREGATIONS, INDICATOR_UNITS, Method, ProgressStatus
 
 LANGUAGES: Final[tuple[str, ...]] = ("en", "fr", "es", "ar", "ru", "und")
+#: Languages a reference term may be written in: those of the Meetings.
+TERM_LANGUAGES: Final[tuple[str, ...]] = ("en", "fr", "es", "ar", "ru")
 FORMATS: Final[tuple[str, ...]] = ("pdf", "docx")
 DOCUMENT_STATUSES: Final[tuple[str, ...]] = ("loaded", "needs_review", "withdrawn")
 QUARANTINE_STAGES: Final[tuple[str, ...]] = ("discover", "identify", "read", "validate")

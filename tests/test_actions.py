@@ -29,9 +29,13 @@ def passage(text: str, heading_path: str = "", n: int = 1) -> Passage:
         ("Survivors received peer support and psychosocial support from trained survivors.", "", 39),
         ("Le soutien psychosocial et le soutien par les pairs ont été renforcés.", "", 39),
         ("Risk education was integrated into the school curriculum in affected provinces.", "", 28),
+        ("وقد قامت دائرة شؤون الألغام بتحديث قاعدة البيانات الوطنية لضحايا الألغام.", "", 36),
+        ("قدمت المراكز الصحية الدعم النفسي والاجتماعي للناجين وأسرهم.", "", 39),
+        ("В 2021 году была обновлена база данных о пострадавших от мин.", "", 36),
+        ("Выжившим оказывалась психологическая поддержка в областных центрах.", "", 39),
     ],
 )
-def test_inferred_from_theme_in_three_languages(matcher, text, heading, action):
+def test_inferred_from_theme_in_the_meetings_languages(matcher, text, heading, action):
     found = matcher.mentions([passage(text, heading)])
     assert action in {m.action_no for m in found}
     assert all(m.method is Method.INFERRED for m in found)

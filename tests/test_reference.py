@@ -155,7 +155,7 @@ def test_every_state_has_arabic_and_russian_names(aliases: pd.DataFrame) -> None
     article5 = set(states.loc[states.article5_obligation, "iso3"])
     official = aliases[aliases.alias_type.isin(["official_name_ar_short", "official_name_ru_short"])]
     assert article5 <= set(official.iso3)
-    assert set(aliases.language) <= set(reference.ALIAS_LANGUAGES)
+    assert set(aliases.language) <= set(reference.MEETING_LANGUAGES)
 
 
 def test_fold_keeps_arabic_and_cyrillic_letters() -> None:

@@ -25,14 +25,16 @@ from typing import Final, NoReturn
 
 import pandas as pd
 
+#: Languages of most written updates: each has a column of terms in oap_actions.
 LANGUAGES: Final = ("en", "fr", "es")
-#: State names are also read in Arabic and Russian documents (letterheads, mentions).
-ALIAS_LANGUAGES: Final = (*LANGUAGES, "ar", "ru")
+#: The Meetings' five languages: State names and action terms may be given in each (Arabic and
+#: Russian updates are fewer; their terms are in action_keywords only).
+MEETING_LANGUAGES: Final = (*LANGUAGES, "ar", "ru")
 SECTION_NOS: Final = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 COMMITTEE_KEYS: Final = ("president", "article5", "victim_assistance", "cooperation", "compliance")
 TEXT_STATUSES: Final = ("verified", "not_verified")
 TITLE_STATUSES: Final = ("verified", "partial", "unverified")
-ALIAS_TYPES: Final = (*(f"official_name_{language}_short" for language in ALIAS_LANGUAGES),
+ALIAS_TYPES: Final = (*(f"official_name_{language}_short" for language in MEETING_LANGUAGES),
                       "variant", "former_name")
 N_ACTIONS: Final = 50
 _DATE: Final = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
@@ -179,7 +181,7 @@ def load_action_keywords(seeds_dir: Path | None = None) -> pd.DataFrame:
     """Terms per action and language that point to the action without its number."""
     seed = _read("action_keywords.csv", ("action_no", "language", "term", "weight"), seeds_dir)
     numbers = seed.integers("action_no", 1, N_ACTIONS)
-    seed.choice("language", LANGUAGES)
+    seed.choice("language", MEETING_LANGUAGES)
     _check_terms(seed)
     seed.unique("action_no", "language", "term")
     weights = []
@@ -335,7 +337,7 @@ def load_state_aliases(seeds_dir: Path | None = None) -> pd.DataFrame:
                  seeds_dir)
     seed.choice("iso3", states.frame.iso3)
     seed.text("alias", required=True)
-    seed.choice("language", ALIAS_LANGUAGES)
+    seed.choice("language", MEETING_LANGUAGES)
     seed.choice("alias_type", ALIAS_TYPES)
     seed.unique("iso3", "alias", "language")
     flagged = seed.flags("ambiguous", {"TRUE": True, "FALSE": False, "": False})

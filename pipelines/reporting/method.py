@@ -12,6 +12,9 @@ from pipelines.reporting.model import Block, Heading, Paragraph
 LIMITS = (
     ("Actions inferred from the subject of a passage, rather than named by their number, may be "
      "wrong; they are marked as inferred wherever they are quoted."),
+    ("Updates in Arabic and Russian are read with far fewer subject terms than those in English, "
+     "French and Spanish, so actions they report on without naming them may be missed; each such "
+     "update is marked for an analyst's review."),
     ("A State that did not mention an action may still be working on it: silence in a written "
      "update is not evidence of inaction."),
     ("Figures are read as written. Totals and their breakdowns by sex or age are kept apart and "

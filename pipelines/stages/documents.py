@@ -14,7 +14,15 @@ from pipelines.stages.reading import QUARANTINE_COLUMNS
 from sources.language import detect_language, load_now
 
 #: Languages whose themes the reference terms do not cover yet.
-PARTLY_READ_LANGUAGES = {"ar": "Arabic", "ru": "Russian", "und": "an undetermined language"}
+_FEW_TERMS = ("its themes are read with a short list of terms, far fewer than in English, French "
+              "or Spanish; check which actions it reports on")
+#: Why a document in these languages needs a person's check: their themes are read in part.
+PARTLY_READ_LANGUAGES = {
+    "ar": f"written in Arabic: {_FEW_TERMS}",
+    "ru": f"written in Russian: {_FEW_TERMS}",
+    "und": ("written in an undetermined language: only explicit action numbers and figures are "
+            "read, not themes; check what the document reports"),
+}
 
 DOCUMENT_COLUMNS = [
     "document_id", "file_name", "format", "sha256", "size_bytes", "state_iso3", "state_method",
@@ -73,10 +81,7 @@ def _describe(doc, passages: list[tuple[str, int, str]], index: AliasIndex) -> l
         reasons.append(f"{doc.ocr_pages} page(s) read by OCR; check the figures")
     language = detect_language(text or "\n".join(furniture))
     if language in PARTLY_READ_LANGUAGES:
-        reasons.append(
-            f"written in {PARTLY_READ_LANGUAGES[language]}: only explicit action numbers and "
-            "figures are read, not themes; check what the document reports"
-        )
+        reasons.append(PARTLY_READ_LANGUAGES[language])
     if not body:
         reasons.append("no text found in the document")
     headings = [text for kind, _, text in body if kind == PassageKind.HEADING.value]
