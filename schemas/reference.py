@@ -4,7 +4,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.vocab import COMMITTEE_KEYS, SECTIONS, TERM_LANGUAGES
+from schemas.vocab import COMMITTEE_KEYS, MEETING_LANGUAGES, SECTIONS
 
 
 class OapSections(pa.DataFrameModel):
@@ -46,7 +46,7 @@ class ActionKeywords(pa.DataFrameModel):
     """Terms per action and language that point to an action without its number."""
 
     action_no: Series[int] = pa.Field(ge=1, le=50, description="Action number.")
-    language: Series[str] = pa.Field(isin=TERM_LANGUAGES, description="Language of the term.")
+    language: Series[str] = pa.Field(isin=MEETING_LANGUAGES, description="Language of the term.")
     term: Series[str] = pa.Field(str_length={"min_value": 2}, description="Term, lower case.")
     weight: Series[float] = pa.Field(gt=0, le=5, description="Weight of the term as evidence.")
 

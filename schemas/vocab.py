@@ -4,9 +4,10 @@ from typing import Final
 
 from pipelines.extraction.model import DISAGGREGATIONS, INDICATOR_UNITS, Method, ProgressStatus
 
-LANGUAGES: Final[tuple[str, ...]] = ("en", "fr", "es", "ar", "ru", "und")
-#: Languages a reference term may be written in: those of the Meetings.
-TERM_LANGUAGES: Final[tuple[str, ...]] = ("en", "fr", "es", "ar", "ru")
+#: The Meetings' five languages: reference terms and State names may be given in each.
+MEETING_LANGUAGES: Final[tuple[str, ...]] = ("en", "fr", "es", "ar", "ru")
+#: Languages a document may be found to be written in.
+LANGUAGES: Final[tuple[str, ...]] = (*MEETING_LANGUAGES, "und")
 FORMATS: Final[tuple[str, ...]] = ("pdf", "docx")
 DOCUMENT_STATUSES: Final[tuple[str, ...]] = ("loaded", "needs_review", "withdrawn")
 QUARANTINE_STAGES: Final[tuple[str, ...]] = ("discover", "identify", "read", "validate")

@@ -25,11 +25,11 @@ from typing import Final, NoReturn
 
 import pandas as pd
 
-#: Languages of most written updates: each has a column of terms in oap_actions.
+from schemas.vocab import MEETING_LANGUAGES
+
+#: Languages of most written updates: each has a column of terms in oap_actions (the Arabic
+#: and Russian terms are in action_keywords only).
 LANGUAGES: Final = ("en", "fr", "es")
-#: The Meetings' five languages: State names and action terms may be given in each (Arabic and
-#: Russian updates are fewer; their terms are in action_keywords only).
-MEETING_LANGUAGES: Final = (*LANGUAGES, "ar", "ru")
 SECTION_NOS: Final = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 COMMITTEE_KEYS: Final = ("president", "article5", "victim_assistance", "cooperation", "compliance")
 TEXT_STATUSES: Final = ("verified", "not_verified")

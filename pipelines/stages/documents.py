@@ -13,7 +13,6 @@ from pipelines.stages.parallel import MIN_DOCUMENTS, by_document
 from pipelines.stages.reading import QUARANTINE_COLUMNS
 from sources.language import detect_language, load_now
 
-#: Languages whose themes the reference terms do not cover yet.
 _FEW_TERMS = ("its themes are read with a short list of terms, far fewer than in English, French "
               "or Spanish; check which actions it reports on")
 #: Why a document in these languages needs a person's check: their themes are read in part.
