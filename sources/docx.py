@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -64,12 +65,13 @@ def _pages(document: DocumentObject) -> list[Page]:
     body = document.element.body
     explicit = bool(body.xpath('.//w:br[@w:type="page"] | .//w:pageBreakBefore'))
     pages: list[list[Block]] = [[]]
+    listed = _list_styles(document)
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             paragraph = Paragraph(child, document)
             if _breaks_before(child, explicit) and pages[-1]:
                 pages.append([])
-            block = _paragraph_block(paragraph)
+            block = _paragraph_block(paragraph, listed)
             if block:
                 pages[-1].append(block)
             if _breaks_after(child, explicit):
@@ -95,7 +97,7 @@ def _breaks_after(element, explicit: bool) -> bool:
     return explicit and bool(element.xpath('./w:r/w:br[@w:type="page"]'))
 
 
-def _paragraph_block(paragraph: Paragraph) -> Block | None:
+def _paragraph_block(paragraph: Paragraph, listed: _ListStyles) -> Block | None:
     text = re.sub(r"[ \t]+", " ", paragraph.text).strip()
     if not text:
         return None
@@ -105,7 +107,7 @@ def _paragraph_block(paragraph: Paragraph) -> Block | None:
     match = re.match(r"Heading (\d)", style)
     if match:
         return Block(BlockKind.HEADING, text, level=int(match.group(1)))
-    if _is_list_item(paragraph) and not layout.LIST_ITEM.match(text):
+    if listed.holds(paragraph) and not layout.LIST_ITEM.match(text):
         text = f"{BULLET}{text}"
     return Block(BlockKind.PARAGRAPH, text)
 
@@ -115,17 +117,51 @@ def _paragraph_block(paragraph: Paragraph) -> Block | None:
 BULLET: Final[str] = "• "
 
 
-def _is_list_item(paragraph: Paragraph) -> bool:
-    """Whether Word numbers or bullets the paragraph: by its own properties or its style's."""
-    numbering = paragraph._p.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-    if numbering:
-        return numbering[0] != "0"  # numbering id 0 takes an inherited list away
-    style = paragraph.style
-    while style is not None:
-        if style.element.xpath("./w:pPr/w:numPr/w:numId"):
-            return True
-        style = style.base_style
-    return False
+@dataclass(frozen=True)
+class _ListStyles:
+    """Which paragraphs of a document Word numbers or bullets, by their own numbering or their
+    style's (a style may take it from the style it is based on). Numbering id 0 takes away a
+    list a paragraph or style would inherit."""
+
+    numbered: frozenset[str]  # ids of the paragraph styles that are lists
+    default: str | None  # id of the style of paragraphs that name none
+
+    def holds(self, paragraph: Paragraph) -> bool:
+        own = _numbering(paragraph._p)
+        if own is not None:
+            return own
+        return (paragraph._p.style or self.default) in self.numbered
+
+
+def _list_styles(document: DocumentObject) -> _ListStyles:
+    own: dict[str, bool | None] = {}
+    parent: dict[str, str] = {}
+    default = None
+    for style in document.styles.element.xpath('./w:style[@w:type="paragraph"]'):
+        style_id = style.get(qn("w:styleId"))
+        own[style_id] = _numbering(style)
+        based_on = style.xpath("./w:basedOn/@w:val")
+        if based_on:
+            parent[style_id] = based_on[0]
+        if style.get(qn("w:default")) in ("1", "true"):
+            default = style_id
+
+    def numbered(style_id: str) -> bool:
+        seen = set()
+        while style_id in own and style_id not in seen:
+            if own[style_id] is not None:
+                return bool(own[style_id])
+            seen.add(style_id)
+            style_id = parent.get(style_id, "")
+        return False
+
+    return _ListStyles(frozenset(filter(numbered, own)), default)
+
+
+def _numbering(element) -> bool | None:
+    """Whether a paragraph's or a style's own properties number it; None when they say nothing."""
+    ids = element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+    return ids[0] != "0" if ids else None
 
 
 def _table_rows(table: Table) -> list[list[str | None]]:

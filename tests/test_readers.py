@@ -74,6 +74,30 @@ def test_list_items_open_with_their_bullet_in_word_as_in_pdf(make_document, name
                      "Not an item of the list."]
 
 
+def test_word_list_items_follow_the_style_they_are_based_on_and_numbering_id_0(tmp_path: Path):
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    items = document.styles.add_style("Our items", WD_STYLE_TYPE.PARAGRAPH)
+    items.base_style = document.styles["List Bullet"]
+    document.add_paragraph("Item in a style based on a list style.", style="Our items")
+    unlisted = document.add_paragraph("Taken out of the list.", style="List Bullet")
+    numbering = OxmlElement("w:numPr")
+    number = OxmlElement("w:numId")
+    number.set(qn("w:val"), "0")
+    numbering.append(number)
+    unlisted._p.get_or_add_pPr().append(numbering)
+    document.add_paragraph("A plain paragraph.")
+    path = tmp_path / "styles.docx"
+    document.save(path)
+    texts = [block.text for block in read_document(path).pages[0].blocks]
+    assert texts == ["• Item in a style based on a list style.", "Taken out of the list.",
+                     "A plain paragraph."]
+
+
 @pytest.mark.parametrize(
     ("name", "content", "expected_type", "reason"),
     [
