@@ -106,8 +106,9 @@ def _same_sentence_window(folded: str, start: int, width: int) -> int:
     return ends[-1].end() if ends else low
 
 
-def _classify(folded: str, match: re.Match[str], dated: bool) -> tuple[bool, bool]:
-    """(refers, period) for a year, from the words around it."""
+def _classify(folded: str, match: re.Match[str], dated: bool, named: bool) -> tuple[bool, bool]:
+    """(refers, period) for a year, from the words around it; ``named``: the year ends the
+    name of a budget or a finance law."""
     start = match.start()
     if match.group("span"):  # "2020-2024", often the name of a plan; "from 2020 to 2024"
         before = _BEFORE.search(folded, max(0, start - 45), start)
@@ -127,7 +128,7 @@ def _classify(folded: str, match: re.Match[str], dated: bool) -> tuple[bool, boo
         return bool(inside_year), False
     if _YEAR_WORD_BEFORE.search(folded, max(0, start - 12), start):
         return True, False
-    if _NAMED_BEFORE.search(folded, max(0, start - 45), start):
+    if named:
         return True, False  # "the Finance Act 2021", "el presupuesto 2022": the year of its sums
     if before and before.group("yes"):
         return dated or before.group("yes") not in _DATE_ONLY, False
@@ -167,12 +168,11 @@ def find_year_mentions(folded: str) -> tuple[YearMention, ...]:
     mentions: list[YearMention] = []
     for match in _mention_matches(folded):
         dated = bool(match.group("month"))
-        refers, period = _classify(folded, match, dated)
+        named = bool(_NAMED_BEFORE.search(folded, max(0, match.start() - 45), match.start()))
+        refers, period = _classify(folded, match, dated, named)
         year = int(match.group("year"))
-        named = refers and bool(_NAMED_BEFORE.search(folded, max(0, match.start() - 45),
-                                                     match.start()))
         mentions.append(YearMention(year, match.start(), match.end(), refers, dated, period,
-                                    named))
+                                    refers and named))
     return tuple(mentions)
 
 
