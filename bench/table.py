@@ -43,11 +43,16 @@ class Measurements:
         the two, so a slow spell of the machine weighs on both sides of its ratio.
         """
         ratios = []
-        for n, run in enumerate(self.text_runs):
-            floor = (floors[n].pages_per_second + floors[n + 1].pages_per_second) / 2
+        for run, floor in zip(self.text_runs, self.floor_speeds(floors), strict=True):
             seconds = run.steps.get(step, 0.0) if step else run.run_seconds
             ratios.append(floor * seconds / run.pages)
         return ratios
+
+    def floor_speeds(self, floors: tuple[Speed, ...]) -> list[float]:
+        """Pages per second of the floor for each text-only run: the mean of the floors
+        measured just before and just after it."""
+        return [(floors[n].pages_per_second + floors[n + 1].pages_per_second) / 2
+                for n in range(len(self.text_runs))]
 
     @property
     def text_speed(self) -> float:
@@ -137,11 +142,9 @@ CORES = 2
 def _cpu_row(m: Measurements) -> str:
     """The CPU time of each text-only run against what 8x the floor leaves on both cores: a run
     whose CPU alone exceeds it cannot reach 8x by keeping the cores busier, only by less work."""
-    used, budgets = [], []
-    for n, run in enumerate(m.text_runs):
-        floor = (m.pdfium_2[n].pages_per_second + m.pdfium_2[n + 1].pages_per_second) / 2
-        used.append(run.cpu_seconds)
-        budgets.append(8 * run.pages / floor * CORES)
+    used = [run.cpu_seconds for run in m.text_runs]
+    budgets = [8 * run.pages / floor * CORES
+               for run, floor in zip(m.text_runs, m.floor_speeds(m.pdfium_2), strict=True)]
     busy = mean(run.cpu_seconds / run.run_seconds for run in m.text_runs)
     return _row("  CPU of the text-only runs", f"{mean(used):.1f} core-s",
                 f"{busy:.1f} of {CORES} cores busy on average; 8x the floor leaves "
