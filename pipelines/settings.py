@@ -1,6 +1,6 @@
 """Where the pipeline reads and writes, from the environment, with the project's defaults.
 
-The same variables reach `oap run` and `dagster dev`, so both work on the same folders.
+The same variables reach `oap run` and `dg dev`, so both work on the same folders.
 """
 
 from __future__ import annotations
@@ -82,5 +82,5 @@ def batch_size(value: str) -> int:
 
 
 def dagster_home() -> Path:
-    """The Dagster instance folder both `oap run` and `dagster dev` use (git ignores it)."""
+    """The Dagster instance folder both `oap run` and `dg dev` use (git ignores it)."""
     return Path(os.environ.get("DAGSTER_HOME") or PROJECT_ROOT / ".dagster_home").resolve()

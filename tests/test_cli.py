@@ -101,13 +101,14 @@ def test_oap_ui_serves_the_project_on_the_run_settings_and_instance(tmp_path: Pa
         assert values == {"path": str(sources), "ocr": False, "batch_files": 7}
         assert "enabled: false" in (home / "dagster.yaml").read_text()  # no telemetry, as `oap run`
     finally:
-        ui.send_signal(signal.SIGINT)  # as Ctrl-C: dagster dev stops its servers, then itself
+        ui.send_signal(signal.SIGINT)  # as Ctrl-C: dg dev stops its servers, then itself
         try:
             ui.wait(timeout=60)
         finally:
             if ui.poll() is None or _group_alive(ui.pid):
                 os.killpg(ui.pid, signal.SIGKILL)
     assert ui.returncode == 0, log.read_text()[-2000:]
+    assert "Warning" not in log.read_text(), log.read_text()[-2000:]
 
 
 def _group_alive(group: int) -> bool:

@@ -72,7 +72,7 @@ INSTANCE_CONFIG = "telemetry:\n  enabled: false\n"
 
 
 def prepare_instance() -> Path:
-    """Use the project's Dagster home, so `dagster dev` shows the runs `oap run` makes."""
+    """Use the project's Dagster home, so `dg dev` shows the runs `oap run` makes."""
     home = dagster_home()
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"

@@ -20,7 +20,7 @@ from pipelines.settings import PROJECT_ROOT
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     ui = subparsers.add_parser(
         "ui", help="open the Dagster UI on the runs `oap run` makes",
-        description="Start `dagster dev` on the project's definitions and Dagster instance: "
+        description="Start `dg dev` on the project's definitions and Dagster instance: "
                     "the runs of `oap run` are listed there, and a run started from the UI "
                     "reads and writes the same folders (options as for `oap run`).")
     add_settings_options(ui)
@@ -30,9 +30,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def command(args: argparse.Namespace) -> list[str]:
-    """The `dagster dev` command line: the project's workspace, this environment's dagster."""
-    dagster = Path(sys.executable).with_name("dagster")
-    return [str(dagster), "dev", "-w", str(PROJECT_ROOT / "workspace.yaml"),
+    """The `dg dev` command line: the project's workspace, this environment's Dagster CLI
+    (`dg`, which supersedes `dagster dev`)."""
+    dg = Path(sys.executable).with_name("dg")
+    return [str(dg), "dev", "-w", str(PROJECT_ROOT / "workspace.yaml"),
             "-h", args.host, "-p", str(args.port)]
 
 
@@ -40,13 +41,13 @@ def handle(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     if not sources_exist(settings):
         return 2
-    settings.export()  # dagster dev and the code servers it starts read the settings from here
+    settings.export()  # dg dev and the code servers it starts read the settings from here
     prepare_instance()
     argv = command(args)
     print(f"Dagster UI on http://{args.host}:{args.port} (stop with Ctrl-C)", flush=True)
-    # An interrupt stops dagster dev and its servers even where this was started with
-    # interrupts ignored (in the background of a script): dagster dev only installs its
+    # An interrupt stops dg dev and its servers even where this was started with
+    # interrupts ignored (in the background of a script): dg dev only installs its
     # Ctrl-C handling when the signal is not ignored.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.execv(argv[0], argv)
-    return 0  # not reached: the process is now dagster dev
+    return 0  # not reached: the process is now dg dev
