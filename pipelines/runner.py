@@ -83,11 +83,25 @@ def run_batches(
         )
         run_ids.append(result.run_id)
         plans.append(plan_counts(result))
-        pending = plans[-1].get("pending", 0)
-        stuck = len(plans) > 1 and pending >= plans[-2].get("pending", 0)
-        if not result.success or not pending or stuck:
+        if not result.success or not another_batch(plans):
             break
     return Batches(result, tuple(run_ids), tuple(plans))
+
+
+def another_batch(plans: list[dict[str, int]]) -> bool:
+    """Whether the runs so far (their plans, ``plan_counts``) call for one more.
+
+    One more run follows while documents are pending and the last run settled some: each run
+    leaves the documents it took loaded or quarantined, which the next plan counts as
+    unchanged. Files added while a run goes on may leave more pending than before; the runs
+    then go on all the same. A run that settles nothing would be followed by the same run
+    again, so the runs stop there and the summary says what is still pending.
+    """
+    pending = plans[-1].get("pending", 0)
+    if not pending or len(plans) == 1:
+        return bool(pending)
+    before, now = plans[-2], plans[-1]
+    return pending < before.get("pending", 0) or now.get("unchanged", 0) > before.get("unchanged", 0)
 
 
 def _give_back_memory() -> None:

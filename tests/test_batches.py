@@ -14,7 +14,7 @@ from corpus.render import render
 from pipelines.cli import main
 from pipelines.defs.sensors import listing, sources_folder_changed
 from pipelines.resources import SourcesFolder
-from pipelines.runner import load_definitions, run_batches, summarise
+from pipelines.runner import another_batch, load_definitions, run_batches, summarise
 from pipelines.settings import DEFAULT_BATCH_FILES, ENV_BATCH_FILES, Settings
 from pipelines.stages.plan import Plan, first_batch, make_plan
 from pipelines.stages.reading import document_id
@@ -77,6 +77,27 @@ def test_the_plan_names_the_file_that_replaces_an_older_version():
                      extract_versions={document_id(sha): "1" for sha in manifest["sha256"]})
     assert made.replaced == {"old-b"} and made.replaced_by == {"old-b": "b.pdf"}
     assert made.withdrawn == {"gone"}
+
+
+def counts(pending: int, unchanged: int) -> dict[str, int]:
+    return {"to_read": 2, "to_extract": 2, "unchanged": unchanged, "pending": pending}
+
+
+@pytest.mark.parametrize(("plans", "more"), [
+    ([counts(0, 5)], False),  # one batch took everything
+    ([counts(4, 0)], True),
+    ([counts(4, 0), counts(2, 2)], True),
+    ([counts(4, 0), counts(2, 2), counts(0, 4)], False),
+    # files added while the first run went on: more pending than before, two documents settled
+    ([counts(4, 0), counts(9, 2)], True),
+    # the last run settled nothing (its documents are neither loaded nor quarantined)
+    ([counts(4, 0), counts(4, 0)], False),
+    ([counts(4, 0), counts(6, 0)], False),
+    # files taken out while the run went on: fewer unchanged, but fewer pending too
+    ([counts(4, 6), counts(2, 3)], True),
+])
+def test_runs_follow_one_another_while_each_settles_documents(plans, more):
+    assert another_batch(plans) is more
 
 
 def test_the_batch_size_comes_from_the_environment(monkeypatch):
