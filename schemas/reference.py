@@ -60,7 +60,7 @@ class SectionHeadings(pa.DataFrameModel):
     """Thematic heading phrases that narrow a passage to an OAP section."""
 
     section_no: Series[str] = pa.Field(isin=SECTIONS, description="Section the heading points to.")
-    language: Series[str] = pa.Field(isin=["en", "fr", "es"], description="Language of the phrase.")
+    language: Series[str] = pa.Field(isin=MEETING_LANGUAGES, description="Language of the phrase.")
     term: Series[str] = pa.Field(str_length={"min_value": 2}, description="Heading phrase, lower case.")
 
     class Config:

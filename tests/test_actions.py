@@ -157,6 +157,44 @@ def test_a_thematic_heading_narrows_to_its_section(matcher):
     assert "VII" in matcher.heading_sections("Assistance aux victimes")
 
 
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("أفضل الممارسات لتنفيذ الاتفاقية", "II"),
+        ("إضفاء الطابع العالمي على الاتفاقية", "III"),
+        ("تدمير المخزونات والاحتفاظ بالألغام", "IV"),
+        ("المسح والتطهير", "V"),
+        ("التوعية بمخاطر الألغام والحد منها", "VI"),
+        ("مساعدة الضحايا", "VII"),
+        ("التعاون والمساعدة على الصعيد الدولي", "VIII"),
+        ("الشفافية وتبادل المعلومات", "IX"),
+        ("Передовая практика осуществления Конвенции", "II"),
+        ("Государства, не являющиеся участниками", "III"),
+        ("Сохранение противопехотных мин", "IV"),
+        ("Обследование и расчистка заминированных районов", "V"),
+        ("Просвещение о минной опасности", "VI"),
+        ("Помощь жертвам", "VII"),
+        ("Международное сотрудничество и помощь", "VIII"),
+        ("Меры по обеспечению соблюдения", "IX"),
+    ],
+)
+def test_arabic_and_russian_headings_name_their_section(matcher, heading, section):
+    assert matcher.heading_sections(heading) == {section}
+
+
+@pytest.mark.parametrize("heading", ["مقدمة", "Введение", "Заключительные замечания"])
+def test_an_arabic_or_russian_heading_without_a_theme_names_no_section(matcher, heading):
+    assert matcher.heading_sections(heading) == frozenset()
+
+
+def test_a_russian_heading_of_the_section_makes_an_inference_surer(matcher):
+    text = "В 2021 году была обновлена база данных о пострадавших от мин."
+    (alone,) = matcher.mentions([passage(text)])
+    (below,) = matcher.mentions([passage(text, "Помощь жертвам")])
+    assert alone.action_no == below.action_no == 36
+    assert below.confidence > alone.confidence
+
+
 def test_text_without_theme_maps_to_nothing(matcher):
     assert matcher.mentions([passage("Mr President, thank you for giving me the floor.")]) == []
 

@@ -199,7 +199,7 @@ def load_section_headings(seeds_dir: Path | None = None) -> pd.DataFrame:
     """Thematic heading phrases that point a passage to an OAP section (II..IX)."""
     seed = _read("section_headings.csv", ("section_no", "language", "term"), seeds_dir)
     seed.choice("section_no", SECTION_NOS[1:])
-    seed.choice("language", LANGUAGES)
+    seed.choice("language", MEETING_LANGUAGES)
     _check_terms(seed)
     seed.unique("section_no", "language", "term")
     return pd.DataFrame({c: seed.text(c) for c in ("section_no", "language", "term")})
