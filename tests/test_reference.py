@@ -31,6 +31,7 @@ ALLOWED_CROSS_SECTION_TERMS: frozenset[tuple[str, str]] = frozenset({
     ("fr", "education aux risques"),
     ("es", "educacion sobre el riesgo"),
     ("es", "educacion en el riesgo"),
+    ("ru", "просвещени о минн опасност"),
 })
 #: Terms (language, folded) that two sections may both list word for word.
 ALLOWED_REPEATED_TERMS: frozenset[tuple[str, str]] = frozenset()
