@@ -115,12 +115,18 @@ def _give_back_memory() -> None:
 
 
 def plan_counts(result) -> dict[str, int]:
-    """What the run's intake plan said it would do (``Plan.summary``); empty if it did not run."""
+    """What the run's intake plan said it would do (``Plan.summary``), with ``unreadable``: how
+    many of the files it read could not be read (they are quarantined). Empty if no plan ran."""
+    counts: dict[str, int] = {}
+    unreadable = 0
     for event in result.get_asset_materialization_events():
+        metadata = event.materialization.metadata
         if event.asset_key.to_user_string() == "intake_plan":
-            return {k: int(v.value) for k, v in event.materialization.metadata.items()
-                    if isinstance(v.value, int | float)}
-    return {}
+            counts = {k: int(v.value) for k, v in metadata.items()
+                      if isinstance(v.value, int | float)}
+        elif event.asset_key.to_user_string() == "document_pages" and "failed" in metadata:
+            unreadable = int(metadata["failed"].value)
+    return {**counts, "unreadable": unreadable} if counts else {}
 
 
 def summarise(settings: Settings, batches: Batches) -> str:
@@ -152,12 +158,14 @@ def _plan_summary(plans: tuple[dict[str, int], ...]) -> list[str]:
     plans = tuple(plan for plan in plans if plan)
     if not plans:
         return []
-    total = {key: sum(plan[key] for plan in plans)
-             for key in ("to_read", "to_extract", "replaced", "withdrawn")}
+    total = {key: sum(plan.get(key, 0) for plan in plans)
+             for key in ("to_read", "unreadable", "to_extract", "replaced", "withdrawn")}
+    unreadable = total["unreadable"]
     line = (
-        f"{'This run' if len(plans) == 1 else 'These runs'}: {total['to_read']} file(s) read, "
-        f"{total['to_extract']} document(s) extracted, {total['replaced']} replaced by a new "
-        f"version, {total['withdrawn']} withdrawn, {plans[0]['unchanged']} unchanged"
+        f"{'This run' if len(plans) == 1 else 'These runs'}: {total['to_read']} file(s) read"
+        f"{f' ({unreadable} could not be: quarantined)' if unreadable else ''}, "
+        f"{total['to_extract'] - unreadable} document(s) extracted, {total['replaced']} replaced "
+        f"by a new version, {total['withdrawn']} withdrawn, {plans[0]['unchanged']} unchanged"
     )
     pending = plans[-1].get("pending", 0)
     if pending:

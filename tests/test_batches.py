@@ -173,7 +173,8 @@ def test_a_pile_in_batches_ends_as_one_run_would_leave_it(tmp_path: Path):
     assert len(contents(tmp_path / "whole.duckdb")["documents"]) == 5
     text = summarise(settings("batched", 2), batched)
     assert "3 runs, one per batch of at most 2 documents" in text
-    assert "These runs: 6 file(s) read" in text
+    assert "These runs: 6 file(s) read (1 could not be: quarantined), 5 document(s) extracted" in text
+    assert sum(plan["unreadable"] for plan in batched.plans) == 1  # broken.pdf
 
 
 def test_a_replaced_file_left_for_a_later_batch_keeps_its_older_version_until_then(
