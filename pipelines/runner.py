@@ -10,6 +10,7 @@ from functools import lru_cache
 import dagster as dg
 from dagster import ExecuteInProcessResult
 
+from pipelines.defs.pending import another_batch, plan_numbers
 from pipelines.settings import Settings
 from warehouse import store
 
@@ -88,22 +89,6 @@ def run_batches(
     return Batches(result, tuple(run_ids), tuple(plans))
 
 
-def another_batch(plans: list[dict[str, int]]) -> bool:
-    """Whether the runs so far (their plans, ``plan_counts``) call for one more.
-
-    One more run follows while documents are pending and the last run settled some: each run
-    leaves the documents it took loaded or quarantined, which the next plan counts as
-    unchanged. Files added while a run goes on may leave more pending than before; the runs
-    then go on all the same. A run that settles nothing would be followed by the same run
-    again, so the runs stop there and the summary says what is still pending.
-    """
-    pending = plans[-1].get("pending", 0)
-    if not pending or len(plans) == 1:
-        return bool(pending)
-    before, now = plans[-2], plans[-1]
-    return pending < before.get("pending", 0) or now.get("unchanged", 0) > before.get("unchanged", 0)
-
-
 def _give_back_memory() -> None:
     """Collect the last run's garbage and hand the freed heap back to the system, which glibc
     would otherwise keep: the next batch then starts from about the memory the first did."""
@@ -122,8 +107,7 @@ def plan_counts(result) -> dict[str, int]:
     for event in result.get_asset_materialization_events():
         metadata = event.materialization.metadata
         if event.asset_key.to_user_string() == "intake_plan":
-            counts = {k: int(v.value) for k, v in metadata.items()
-                      if isinstance(v.value, int | float)}
+            counts = plan_numbers(metadata)
         elif event.asset_key.to_user_string() == "document_pages" and "failed" in metadata:
             unreadable = int(metadata["failed"].value)
     return {**counts, "unreadable": unreadable} if counts else {}

@@ -12,9 +12,10 @@ import pytest
 
 from corpus.render import render
 from pipelines.cli import main
+from pipelines.defs.pending import another_batch
 from pipelines.defs.sensors import listing, sources_folder_changed
 from pipelines.resources import SourcesFolder
-from pipelines.runner import another_batch, load_definitions, run_batches, summarise
+from pipelines.runner import load_definitions, run_batches, summarise
 from pipelines.settings import DEFAULT_BATCH_FILES, ENV_BATCH_FILES, Settings
 from pipelines.stages.plan import Plan, first_batch, make_plan
 from pipelines.stages.reading import document_id
@@ -88,9 +89,9 @@ def counts(pending: int, unchanged: int) -> dict[str, int]:
     ([counts(4, 0)], True),
     ([counts(4, 0), counts(2, 2)], True),
     ([counts(4, 0), counts(2, 2), counts(0, 4)], False),
-    # files added while the first run went on: more pending than before, two documents settled
+    # files added while the first run went on: more pending than before, but it settled two
     ([counts(4, 0), counts(9, 2)], True),
-    # the last run settled nothing (its documents are neither loaded nor quarantined)
+    # the run between the two plans settled nothing (its documents neither loaded nor quarantined)
     ([counts(4, 0), counts(4, 0)], False),
     ([counts(4, 0), counts(6, 0)], False),
     # files taken out while the run went on: fewer unchanged, but fewer pending too
@@ -229,6 +230,32 @@ def test_the_sensor_asks_for_the_next_batch_once_the_last_run_ended(tmp_path: Pa
         assert asked.run_requests[0].tags["oap/pending"] == "3"
         dg.materialize([stand_in(0)], instance=instance)
         assert isinstance(evaluate(instance), dg.SkipReason)
+
+
+def test_the_sensor_asks_for_no_more_runs_once_one_settled_nothing(tmp_path: Path):
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4 a")
+    sources = SourcesFolder(path=str(tmp_path))
+    cursor = json.dumps(listing(sources), sort_keys=True)
+
+    def plan(pending: int, unchanged: int) -> dg.AssetsDefinition:
+        @dg.asset(name="intake_plan")
+        def intake_plan() -> dg.MaterializeResult:
+            return dg.MaterializeResult(metadata={"pending": pending, "unchanged": unchanged})
+        return intake_plan
+
+    def evaluate(instance):
+        context = dg.build_sensor_context(cursor=cursor, instance=instance,
+                                          resources={"sources": sources})
+        return sources_folder_changed(context)
+
+    with dg.instance_for_test() as instance:
+        dg.materialize([plan(4, 0)], instance=instance)
+        dg.materialize([plan(9, 2)], instance=instance)  # files were added; two settled
+        assert isinstance(evaluate(instance), dg.SensorResult)
+        stuck = dg.materialize([plan(9, 2)], instance=instance)  # the run before settled none
+        skipped = evaluate(instance)
+        assert isinstance(skipped, dg.SkipReason)
+        assert f"9 still pending after run {stuck.run_id}" in skipped.skip_message
 
 
 def test_a_batch_size_that_is_no_number_is_refused_with_its_name(monkeypatch, capsys, tmp_path):

@@ -6,6 +6,7 @@ input, so that each of them can also be run on its own from the Dagster UI.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import dagster as dg
@@ -23,6 +24,37 @@ class Pending:
 def metadata(plan_files: frozenset[str]) -> dict[str, dg.MetadataValue]:
     """The intake plan's record of the files it leaves for the next run (none: nothing)."""
     return {"pending_files": dg.MetadataValue.json(sorted(plan_files))} if plan_files else {}
+
+
+def another_batch(plans: list[dict[str, int]]) -> bool:
+    """Whether the runs so far (their plans' counts, oldest first) call for one more.
+
+    One more follows while documents are pending and the runs keep settling them. A plan
+    counts as unchanged the documents settled (loaded or quarantined) before it, so two plans
+    in a row tell whether the run between them settled any. Files added while a run goes on
+    may leave more pending than before; the runs go on all the same. A run that settled none
+    of the documents it took would be repeated to no end, so no more runs follow: `oap run`
+    stops and says what is still pending, and the sensor asks for no other run.
+    """
+    pending = plans[-1].get("pending", 0)
+    if not pending or len(plans) == 1:
+        return bool(pending)
+    before, now = plans[-2], plans[-1]
+    return pending < before.get("pending", 0) or now.get("unchanged", 0) > before.get("unchanged", 0)
+
+
+def recorded_plans(instance: dg.DagsterInstance, last: int = 2) -> list[dict[str, int]]:
+    """The counts of the ``last`` intake plans the instance recorded (``Plan.summary``), oldest
+    first."""
+    records = instance.fetch_materializations(dg.AssetKey("intake_plan"), limit=last).records
+    return [plan_numbers(record.asset_materialization.metadata)
+            for record in reversed(records) if record.asset_materialization is not None]
+
+
+def plan_numbers(metadata: Mapping[str, dg.MetadataValue]) -> dict[str, int]:
+    """The counts an intake plan recorded in its metadata (``Plan.summary``)."""
+    return {key: int(value.value) for key, value in metadata.items()
+            if isinstance(value.value, int | float)}
 
 
 def last_pending(instance: dg.DagsterInstance) -> Pending | None:

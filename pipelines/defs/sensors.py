@@ -6,7 +6,7 @@ import json
 
 import dagster as dg
 
-from pipelines.defs.pending import Pending, last_pending
+from pipelines.defs.pending import Pending, another_batch, last_pending, recorded_plans
 from pipelines.resources import SourcesFolder
 
 
@@ -31,7 +31,8 @@ def sources_folder_changed(
     """Runs the pipeline when the sources folder changes; the run then reads only what is new.
 
     When the folder has not changed but the last run ended well with documents pending (a
-    run takes at most a batch of them), the next run is asked for: once per such run.
+    run takes at most a batch of them), the next run is asked for: once per such run, and no
+    more once a run settled none of the documents it took (``another_batch``).
     """
     if not sources.folder.is_dir():
         return dg.SkipReason(f"the sources folder {sources.folder} does not exist")
@@ -41,6 +42,10 @@ def sources_folder_changed(
         left = _pending_after_last_run(context.instance)
         if left is None:
             return dg.SkipReason(f"no file added, changed or removed in {sources.folder}")
+        if not another_batch(recorded_plans(context.instance)):
+            return dg.SkipReason(
+                f"the runs stopped settling documents: {left.documents} still pending after "
+                f"run {left.run_id}; look at the last runs before starting another")
         return dg.SensorResult(run_requests=[dg.RunRequest(
             run_key=f"pending-after-{left.run_id}",
             tags={"oap/trigger": "sensor", "oap/pending": str(left.documents)},
