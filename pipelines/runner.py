@@ -62,7 +62,8 @@ def run_batches(
     """Materialise every asset and run every check, as one recorded Dagster run per batch.
 
     A run reads or extracts at most ``settings.batch_files`` documents; while its plan leaves
-    some pending, another run follows. Runs stop at the first that fails. The console shows
+    some pending, another run follows (unless the runs stopped settling documents:
+    ``another_batch``). Runs stop at the first that fails. The console shows
     each step's INFO messages (files read, rows written, quarantine) as the run goes; the
     full DEBUG log stays in the run's record in the Dagster UI.
     """
