@@ -205,54 +205,48 @@ def test_a_replaced_file_left_for_a_later_batch_keeps_its_older_version_until_th
     assert values == [(2500.0,)]
 
 
-def test_the_sensor_asks_for_the_next_batch_once_the_last_run_ended(tmp_path: Path):
-    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4 a")
-    sources = SourcesFolder(path=str(tmp_path))
-    cursor = json.dumps(listing(sources), sort_keys=True)  # the folder as the sensor last saw it
-
-    def stand_in(pending: int) -> dg.AssetsDefinition:
-        @dg.asset(name="intake_plan")
-        def intake_plan() -> dg.MaterializeResult:
-            return dg.MaterializeResult(metadata={"pending": pending})
-        return intake_plan
-
-    def evaluate(instance):
-        context = dg.build_sensor_context(cursor=cursor, instance=instance,
-                                          resources={"sources": sources})
-        return sources_folder_changed(context)
-
-    with dg.instance_for_test() as instance:
-        assert isinstance(evaluate(instance), dg.SkipReason)  # no run yet, folder as before
-        left = dg.materialize([stand_in(3)], instance=instance)
-        asked = evaluate(instance)
-        assert isinstance(asked, dg.SensorResult)
-        assert asked.run_requests[0].run_key == f"pending-after-{left.run_id}"
-        assert asked.run_requests[0].tags["oap/pending"] == "3"
-        dg.materialize([stand_in(0)], instance=instance)
-        assert isinstance(evaluate(instance), dg.SkipReason)
+def recorded_plan(pending: int, unchanged: int = 0) -> dg.AssetsDefinition:
+    """An intake plan that records only its counts, for the sensor to read."""
+    @dg.asset(name="intake_plan")
+    def intake_plan() -> dg.MaterializeResult:
+        return dg.MaterializeResult(metadata={"pending": pending, "unchanged": unchanged})
+    return intake_plan
 
 
-def test_the_sensor_asks_for_no_more_runs_once_one_settled_nothing(tmp_path: Path):
+@pytest.fixture
+def sensor_on_unchanged_folder(tmp_path: Path):
+    """Evaluates the sensor on an instance, with the folder as the sensor last saw it."""
     (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4 a")
     sources = SourcesFolder(path=str(tmp_path))
     cursor = json.dumps(listing(sources), sort_keys=True)
 
-    def plan(pending: int, unchanged: int) -> dg.AssetsDefinition:
-        @dg.asset(name="intake_plan")
-        def intake_plan() -> dg.MaterializeResult:
-            return dg.MaterializeResult(metadata={"pending": pending, "unchanged": unchanged})
-        return intake_plan
-
-    def evaluate(instance):
+    def evaluate(instance: dg.DagsterInstance):
         context = dg.build_sensor_context(cursor=cursor, instance=instance,
                                           resources={"sources": sources})
         return sources_folder_changed(context)
+    return evaluate
 
+
+def test_the_sensor_asks_for_the_next_batch_once_the_last_run_ended(sensor_on_unchanged_folder):
+    evaluate = sensor_on_unchanged_folder
     with dg.instance_for_test() as instance:
-        dg.materialize([plan(4, 0)], instance=instance)
-        dg.materialize([plan(9, 2)], instance=instance)  # files were added; two settled
+        assert isinstance(evaluate(instance), dg.SkipReason)  # no run yet, folder as before
+        left = dg.materialize([recorded_plan(3)], instance=instance)
+        asked = evaluate(instance)
+        assert isinstance(asked, dg.SensorResult)
+        assert asked.run_requests[0].run_key == f"pending-after-{left.run_id}"
+        assert asked.run_requests[0].tags["oap/pending"] == "3"
+        dg.materialize([recorded_plan(0)], instance=instance)
+        assert isinstance(evaluate(instance), dg.SkipReason)
+
+
+def test_the_sensor_asks_for_no_more_runs_once_one_settled_nothing(sensor_on_unchanged_folder):
+    evaluate = sensor_on_unchanged_folder
+    with dg.instance_for_test() as instance:
+        dg.materialize([recorded_plan(4, 0)], instance=instance)
+        dg.materialize([recorded_plan(9, 2)], instance=instance)  # files added; two settled
         assert isinstance(evaluate(instance), dg.SensorResult)
-        stuck = dg.materialize([plan(9, 2)], instance=instance)  # the run before settled none
+        stuck = dg.materialize([recorded_plan(9, 2)], instance=instance)  # the run before: none
         skipped = evaluate(instance)
         assert isinstance(skipped, dg.SkipReason)
         assert f"9 still pending after run {stuck.run_id}" in skipped.skip_message
