@@ -143,7 +143,7 @@ def _plan_summary(plans: tuple[dict[str, int], ...]) -> list[str]:
     plans = tuple(plan for plan in plans if plan)
     if not plans:
         return []
-    total = {key: sum(plan.get(key, 0) for plan in plans)
+    total = {key: sum(plan[key] for plan in plans)
              for key in ("to_read", "unreadable", "to_extract", "replaced", "withdrawn")}
     unreadable = total["unreadable"]
     line = (
