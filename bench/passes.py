@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=Path)
     parser.add_argument("--batch-files", type=int, default=DEFAULT_BATCH_FILES)
     args = parser.parse_args(argv)
-    from pipelines.commands.run import prepare_instance
+    from pipelines.instance import prepare_instance
 
     prepare_instance()  # the instance `oap run` uses (no telemetry), under this DAGSTER_HOME
 

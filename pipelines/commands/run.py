@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
 import sys
 from pathlib import Path
 
+from pipelines.instance import prepare_instance
 from pipelines.settings import (
     DEFAULT_BATCH_FILES,
     ENV_BATCH_FILES,
     Settings,
     batch_size,
-    dagster_home,
 )
 
 
@@ -65,21 +64,6 @@ def sources_exist(settings: Settings) -> bool:
         return True
     print(f"oap: the sources folder {settings.sources} does not exist", file=sys.stderr)
     return False
-
-
-#: The project's Dagster instance: local storage under DAGSTER_HOME, no telemetry.
-INSTANCE_CONFIG = "telemetry:\n  enabled: false\n"
-
-
-def prepare_instance() -> Path:
-    """Use the project's Dagster home, so `dg dev` shows the runs `oap run` makes."""
-    home = dagster_home()
-    home.mkdir(parents=True, exist_ok=True)
-    config = home / "dagster.yaml"
-    if not config.exists() or not config.read_text().strip():
-        config.write_text(INSTANCE_CONFIG)
-    os.environ["DAGSTER_HOME"] = str(home)
-    return home
 
 
 def handle(args: argparse.Namespace) -> int:

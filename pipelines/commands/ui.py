@@ -8,12 +8,8 @@ import signal
 import sys
 from pathlib import Path
 
-from pipelines.commands.run import (
-    add_settings_options,
-    prepare_instance,
-    settings_from,
-    sources_exist,
-)
+from pipelines.commands.run import add_settings_options, settings_from, sources_exist
+from pipelines.instance import prepare_instance
 from pipelines.settings import PROJECT_ROOT
 
 
