@@ -1,4 +1,6 @@
-"""Detect the language of a document among the six the Convention's meetings use."""
+"""Detect the language of a document among the five the Convention's meetings use
+(``schemas.vocab.MEETING_LANGUAGES``): Arabic and Russian by their scripts, English, French
+and Spanish by a language model."""
 
 from __future__ import annotations
 
@@ -14,9 +16,7 @@ from typing import Final
 
 import numpy as np
 
-#: Languages we tell apart: the working languages of the updates plus Arabic and Russian.
-LANGUAGES: Final[tuple[str, ...]] = ("en", "fr", "es", "ar", "ru")
-#: The Latin-script ones, which the identifier's model tells apart.
+#: The Latin-script languages, which the identifier's model tells apart.
 MODEL_LANGUAGES: Final[tuple[str, ...]] = ("en", "es", "fr")
 UNDETERMINED: Final[str] = "und"
 #: Characters of a text that decide its language.
