@@ -10,8 +10,8 @@ inherits none and the UI's processes share the files as before.
 
 The files, their place (``history/runs`` in the instance's home, ``pipelines.instance``) and
 their format are Dagster's own: an instance can switch between this storage and Dagster's
-default either way. It relies on the storage's ``_connect``, which Dagster does not publish: the tests of
-``tests/test_event_log.py`` say when an upgrade of Dagster changes it.
+default either way. It relies on the storage's ``_connect``, which Dagster does not publish:
+``tests/test_event_log.py`` fails when an upgrade of Dagster changes it.
 """
 
 from __future__ import annotations

@@ -42,9 +42,9 @@ def prepare_instance() -> Path:
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
     written = config.read_text() if config.exists() else ""
-    if not written.strip() or written in EARLIER_INSTANCE_CONFIGS or _PROJECT_CONFIG.fullmatch(written):
-        wanted = instance_config(home)
-        if written != wanted:
-            config.write_text(wanted)
+    ours = (not written.strip() or written in EARLIER_INSTANCE_CONFIGS
+            or _PROJECT_CONFIG.fullmatch(written))
+    if ours and written != instance_config(home):
+        config.write_text(instance_config(home))
     os.environ["DAGSTER_HOME"] = str(home)
     return home
