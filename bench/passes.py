@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from pipelines.instance import prepare_instance
 
-    prepare_instance()  # the instance `oap run` uses (no telemetry), under this DAGSTER_HOME
+    prepare_instance()  # the instance `oap run` uses (its dagster.yaml), under this DAGSTER_HOME
 
     started = time.perf_counter()
     import dagster as dg
