@@ -5,13 +5,14 @@ evaluated in one step over one read-only connection; each keeps its own result i
 """
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import dagster as dg
 import duckdb
 
 from pipelines.defs.pending import last_pending
 from pipelines.resources import SourcesFolder, Warehouse
-from pipelines.stages.intake import discover
+from pipelines.stages.intake import KNOWN_FILES_RECORD, discover
 
 _ASSET = "warehouse_tables"
 _ORPHANS = (
@@ -49,7 +50,8 @@ def warehouse_invariants(
 ) -> Iterator[dg.AssetCheckResult]:
     """The warehouse's invariants after the run's load; files the last plan left for the next
     run (its batch was full) are accounted for as pending."""
-    files = set(discover(sources.folder)["file_name"])
+    record = Path(context.instance.storage_directory()) / KNOWN_FILES_RECORD
+    files = set(discover(sources.folder, record)["file_name"])
     left = last_pending(context.instance)
     with warehouse.connect(read_only=True) as con:
         yield every_input_accounted_for(con, files, left.files if left else frozenset())

@@ -8,16 +8,13 @@ import dagster as dg
 
 from pipelines.defs.pending import Pending, another_batch, last_pending, recorded_plans
 from pipelines.resources import SourcesFolder
+from pipelines.stages.intake import walk
 
 
 def listing(sources: SourcesFolder) -> dict[str, str]:
     """Size and modification time of every file in the sources folder, hidden files aside."""
-    folder = sources.folder
-    return {
-        path.relative_to(folder).as_posix(): f"{path.stat().st_size}:{path.stat().st_mtime_ns}"
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and not any(p.startswith(".") for p in path.relative_to(folder).parts)
-    }
+    return {entry.name: f"{entry.stat.st_size}:{entry.stat.st_mtime_ns}"
+            for entry in walk(sources.folder)}
 
 
 @dg.sensor(
