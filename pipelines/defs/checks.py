@@ -4,6 +4,7 @@ The first three are blocking: when one fails, the report is not built on bad dat
 evaluated in one step over one read-only connection; each keeps its own result in the UI.
 """
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def every_input_accounted_for(
     held = [r[0] for r in con.execute("SELECT file_name FROM quarantine").fetchall()]
     recorded = loaded + held
     missing = sorted(files - set(recorded) - pending)
-    twice = sorted({name for name in recorded if recorded.count(name) > 1})
+    twice = sorted(name for name, times in Counter(recorded).items() if times > 1)
     return _result("every_input_accounted_for", not missing and not twice, {
         "files": len(files), "documents": len(loaded), "quarantined": len(held),
         "pending": len(pending & files), "missing": missing[:50], "in_both": twice[:50],
