@@ -5,8 +5,9 @@ folder, even when nothing changed. Hashing again each time would make a run with
 read the whole archive from disk: gigabytes for a few thousand reports. So the hash and the
 detected type of each file are kept, under what changes whenever the file's bytes do: its real
 path, size, inode, and times of last modification and status change. The kernel sets the
-status-change time on every write (and on a rename or a copy), and no tool can set it back, so
-a file written again is hashed again, even if its size and modification time are restored.
+status-change time on every write (and on a rename or a copy), and ordinary tools cannot set
+it back, so a file written again is hashed again, even if its size and modification time are
+restored (as ``cp -p`` or an archive tool would).
 
 The record is a JSON file (in the Dagster instance's storage); one that is missing, unreadable
 or written by another version of the type detection is ignored, and every file is hashed again.
@@ -14,19 +15,22 @@ or written by another version of the type detection is ignored, and every file i
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Final
 
 from sources import detect
 
 #: (real path, size, inode, modification time, status-change time), times in nanoseconds.
 Key = tuple[str, int, int, int, int]
 
-#: What decides the recorded types: the code of the type detection.
-_STAMP: Final = hashlib.sha256(Path(detect.__file__).read_bytes()).hexdigest()[:16]
+
+@functools.cache
+def _stamp() -> str:
+    """What decides the recorded types: the code of the type detection."""
+    return hashlib.sha256(Path(detect.__file__).read_bytes()).hexdigest()[:16]
 
 
 def file_key(real_path: str, stat: os.stat_result) -> Key:
@@ -65,7 +69,7 @@ class KnownFiles:
         partial = self.record.with_name(f"{self.record.name}.{os.getpid()}.tmp")
         try:
             self.record.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_text(json.dumps({"stamp": _STAMP, "files": [
+            partial.write_text(json.dumps({"stamp": _stamp(), "files": [
                 [*key, sha256, file_type] for key, (sha256, file_type) in self._known.items()
             ]}))
             partial.replace(self.record)
@@ -77,7 +81,7 @@ class KnownFiles:
 def _read(record: Path) -> dict[Key, tuple[str, str]]:
     try:
         content = json.loads(record.read_text())
-        if content.get("stamp") != _STAMP:
+        if content.get("stamp") != _stamp():
             return {}
         return {(str(path), int(size), int(inode), int(modified), int(changed)): (str(sha), str(kind))
                 for path, size, inode, modified, changed, sha, kind in content["files"]}
