@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.stages import intake
-from pipelines.stages.intake import discover, walk
+from pipelines.stages.intake import KNOWN_FILES_RECORD, discover, walk
 
 
 @pytest.fixture
@@ -35,15 +35,16 @@ def sha(data: bytes) -> str:
 
 
 def test_a_later_run_reads_only_new_files(tmp_path, hashed, monkeypatch):
-    sources, record = tmp_path / "sources", tmp_path / "storage" / "known.json"
+    sources, storage = tmp_path / "sources", tmp_path / "storage"
+    record = storage / KNOWN_FILES_RECORD
     sources.mkdir()
     (sources / "a.pdf").write_bytes(b"%PDF-1.7 a")
     (sources / "b.pdf").write_bytes(b"%PDF-1.7 b")
-    first = discover(sources, record)
+    first = discover(sources, storage)
     assert sorted(hashed) == ["a.pdf", "b.pdf"] and record.exists()
     new_process(monkeypatch)
     (sources / "c.pdf").write_bytes(b"%PDF-1.7 c")
-    again = discover(sources, record)
+    again = discover(sources, storage)
     assert sorted(hashed) == ["a.pdf", "b.pdf", "c.pdf"]  # only c.pdf read again
     assert again.iloc[:2].equals(first)
     assert again.set_index("file_name").loc["c.pdf", "sha256"] == sha(b"%PDF-1.7 c")
@@ -53,17 +54,17 @@ def test_a_later_run_reads_only_new_files(tmp_path, hashed, monkeypatch):
 def test_a_file_written_again_is_hashed_again_even_with_its_size_and_time_restored(
     tmp_path, hashed, monkeypatch
 ):
-    sources, record = tmp_path / "sources", tmp_path / "known.json"
+    sources, storage = tmp_path / "sources", tmp_path / "storage"
     sources.mkdir()
     path = sources / "update.pdf"
     path.write_bytes(b"%PDF-1.7 first version")
     before = path.stat()
-    discover(sources, record)
+    discover(sources, storage)
     path.write_bytes(b"%PDF-1.7 other version")  # same size
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
     new_process(monkeypatch)
-    (found,) = discover(sources, record)["sha256"]
+    (found,) = discover(sources, storage)["sha256"]
     assert found == sha(b"%PDF-1.7 other version")
     assert hashed == ["update.pdf", "update.pdf"]
 
@@ -72,41 +73,45 @@ def test_a_file_written_again_is_hashed_again_even_with_its_size_and_time_restor
     "not json at all {", json.dumps({"files": "nonsense"}), json.dumps([1, 2, 3]),
 ])
 def test_an_unreadable_record_is_ignored_and_written_anew(tmp_path, hashed, monkeypatch, content):
-    sources, record = tmp_path / "sources", tmp_path / "known.json"
+    sources, storage = tmp_path / "sources", tmp_path / "storage"
+    record = storage / KNOWN_FILES_RECORD
     sources.mkdir()
     (sources / "a.pdf").write_bytes(b"%PDF-1.7 a")
+    storage.mkdir()
     record.write_text(content)
-    assert list(discover(sources, record)["sha256"]) == [sha(b"%PDF-1.7 a")]
+    assert list(discover(sources, storage)["sha256"]) == [sha(b"%PDF-1.7 a")]
     new_process(monkeypatch)
-    discover(sources, record)
+    discover(sources, storage)
     assert hashed == ["a.pdf"]  # the record written by the first run was read by the second
 
 
 def test_a_record_from_another_type_detection_is_ignored(tmp_path, hashed, monkeypatch):
-    sources, record = tmp_path / "sources", tmp_path / "known.json"
+    sources, storage = tmp_path / "sources", tmp_path / "storage"
+    record = storage / KNOWN_FILES_RECORD
     sources.mkdir()
     (sources / "a.pdf").write_bytes(b"%PDF-1.7 a")
-    discover(sources, record)
+    discover(sources, storage)
     content = json.loads(record.read_text())
     content["stamp"] = "an older detection"
     content["files"][0][-2:] = ["0" * 64, "html"]
     record.write_text(json.dumps(content))
     new_process(monkeypatch)
-    (row,) = discover(sources, record).itertuples()
+    (row,) = discover(sources, storage).itertuples()
     assert (row.sha256, row.file_type) == (sha(b"%PDF-1.7 a"), "pdf")
 
 
 def test_removed_files_are_forgotten_and_other_folders_kept(tmp_path, hashed, monkeypatch):
-    record = tmp_path / "known.json"
+    storage = tmp_path / "storage"
+    record = storage / KNOWN_FILES_RECORD
     inbox, archive = tmp_path / "inbox", tmp_path / "archive"
     for folder in (inbox, archive):
         folder.mkdir()
         (folder / "a.pdf").write_bytes(f"%PDF-1.7 {folder.name}".encode())
     (inbox / "b.pdf").write_bytes(b"%PDF-1.7 b")
-    discover(inbox, record)
-    discover(archive, record)
+    discover(inbox, storage)
+    discover(archive, storage)
     (inbox / "b.pdf").unlink()
-    discover(inbox, record)
+    discover(inbox, storage)
     known = {Path(entry[0]).relative_to(tmp_path).as_posix()
              for entry in json.loads(record.read_text())["files"]}
     assert known == {"inbox/a.pdf", "archive/a.pdf"}

@@ -130,8 +130,8 @@ def test_a_failed_blocking_check_stops_the_report(tmp_path, monkeypatch):
            sources)
     listed = checks.discover
 
-    def late_arrival(folder, record=None):
-        frame = listed(folder, record)
+    def late_arrival(folder, storage=None):
+        frame = listed(folder, storage)
         return pd.concat([frame, pd.DataFrame({"file_name": ["late_arrival.pdf"]})])
 
     monkeypatch.setattr(checks, "discover", late_arrival)

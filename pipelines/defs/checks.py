@@ -13,7 +13,7 @@ import duckdb
 
 from pipelines.defs.pending import last_pending
 from pipelines.resources import SourcesFolder, Warehouse
-from pipelines.stages.intake import KNOWN_FILES_RECORD, discover
+from pipelines.stages.intake import discover
 
 _ASSET = "warehouse_tables"
 _ORPHANS = (
@@ -51,8 +51,7 @@ def warehouse_invariants(
 ) -> Iterator[dg.AssetCheckResult]:
     """The warehouse's invariants after the run's load; files the last plan left for the next
     run (its batch was full) are accounted for as pending."""
-    record = Path(context.instance.storage_directory()) / KNOWN_FILES_RECORD
-    files = set(discover(sources.folder, record)["file_name"])
+    files = set(discover(sources.folder, Path(context.instance.storage_directory()))["file_name"])
     left = last_pending(context.instance)
     with warehouse.connect(read_only=True) as con:
         yield every_input_accounted_for(con, files, left.files if left else frozenset())

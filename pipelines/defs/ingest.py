@@ -11,7 +11,7 @@ from pipelines.reporting.format import plural
 from pipelines.resources import CorrectionsFile, SourcesFolder, Warehouse
 from pipelines.settings import ENV_BATCH_FILES
 from pipelines.stages.corrections import Correction, CorrectionsError, load_corrections
-from pipelines.stages.intake import KNOWN_FILES_RECORD, discover
+from pipelines.stages.intake import discover
 from pipelines.stages.plan import Plan, first_batch, make_plan
 from pipelines.stages.reading import READ_VERSION, document_id
 from pipelines.stages.versions import EXTRACTION_REFERENCE, extract_versions
@@ -21,8 +21,7 @@ from warehouse import store
 @dg.asset(group_name="ingest", kinds={"python"})
 def source_files(context: dg.AssetExecutionContext, sources: SourcesFolder) -> dg.Output[pd.DataFrame]:
     """Every file in the sources folder with its SHA-256, detected type and duplicate."""
-    manifest = discover(sources.folder,
-                        Path(context.instance.storage_directory()) / KNOWN_FILES_RECORD)
+    manifest = discover(sources.folder, Path(context.instance.storage_directory()))
     duplicates = int(manifest["duplicate_of"].notna().sum())
     context.log.info(f"{len(manifest)} files in {sources.folder} ({duplicates} duplicates)")
     return dg.Output(manifest, metadata={

@@ -17,7 +17,7 @@ OUTSIDE = "outside"
 
 MANIFEST_COLUMNS = ["file_name", "source_path", "sha256", "size_bytes", "file_type", "duplicate_of"]
 
-#: Where the instance's storage keeps the hashes of the files already seen (``KnownFiles``).
+#: The file, in the instance's storage, that keeps the hashes of the files already seen.
 KNOWN_FILES_RECORD = "source-files.json"
 
 #: The known files of each record, read once per process: the checks list the folder again
@@ -72,15 +72,17 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def discover(sources: Path, record: Path | None = None) -> pd.DataFrame:
+def discover(sources: Path, storage: Path | None = None) -> pd.DataFrame:
     """Every file under ``sources`` (hidden files aside), with its hash, type and duplicate.
 
     ``file_name`` is the path relative to the sources folder. A file whose bytes equal an
     earlier file's (in name order) is marked as that file's duplicate. Only files not seen
-    before, as ``record`` (a ``KnownFiles`` record) knows them, are read and hashed.
+    before are read and hashed: the record of the files seen (``KnownFiles``) is kept in the
+    folder ``storage`` (the Dagster instance's), else in this process alone.
     """
     if not sources.is_dir():
         raise FileNotFoundError(f"the sources folder {sources} does not exist")
+    record = storage / KNOWN_FILES_RECORD if storage else None
     if record not in _KNOWN:
         _KNOWN[record] = KnownFiles(record)
     known = _KNOWN[record]
