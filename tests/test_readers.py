@@ -3,10 +3,15 @@
 from pathlib import Path
 
 import pytest
+from PIL import ImageOps
 
+from corpus.render_pdf import pdf_bytes
+from corpus.render_scan import image_pdf_bytes, rasterise
+from corpus.render_spec import parse_spec
 from sources import BlockKind, ReadStatus, read_document
 from sources.detect import FileType, detect_type
-from tests.conftest import heading, para, table
+from sources.ocr import ocr_available
+from tests.conftest import heading, para, spec, table
 
 LONG = "The national authority reported steady progress on survey and clearance. " * 3
 
@@ -152,3 +157,20 @@ def test_scanned_pages_without_tesseract_say_it_is_not_installed(make_document, 
     assert result.status is ReadStatus.FAILED
     assert any("scan.pdf, page 1: scanned page without a text layer, and OCR (Tesseract with "
                "eng/fra/spa) is not installed" in e for e in result.errors)
+
+
+@pytest.mark.skipif(not ocr_available(), reason="Tesseract with eng/fra/spa is not installed")
+def test_a_scan_in_colour_is_read_like_one_in_grey(tmp_path):
+    """Pages go to Tesseract in grey: dark blue ink on yellowed paper keeps its text."""
+    text = parse_spec(spec("scan.pdf", [[para("Colombia cleared 1,500 square metres in 2021.")]]))
+    grey = rasterise(pdf_bytes(text))
+    colour = [ImageOps.colorize(page, black="#1b2a6b", white="#efe3c2") for page in grey]
+    assert colour[0].mode == "RGB" and len(set(colour[0].getdata())) > 2
+    paths = {}
+    for name, pages in (("grey.pdf", grey), ("colour.pdf", colour)):
+        paths[name] = tmp_path / name
+        paths[name].write_bytes(image_pdf_bytes(pages))
+    read = {name: read_document(path) for name, path in paths.items()}
+    assert all(result.ocr_pages == 1 for result in read.values())
+    assert "1,500 square metres" in read["colour.pdf"].pages[0].text
+    assert read["colour.pdf"].pages[0].text == read["grey.pdf"].pages[0].text
