@@ -4,7 +4,10 @@
   text PDFs, on one process and on ``processes`` processes;
 - OCR: the ``tesseract`` command alone (OMP_THREAD_LIMIT=1) on the scanned pages rendered
   beforehand at the pipeline's resolution, on ``processes`` processes at once, against the
-  pipeline's own reading stage (``read_files``) on the same scanned documents.
+  pipeline's own reading stage (``read_files``) on the same scanned documents. The pages are
+  rendered in colour, as a plain use of the tool would render them, or in grey, as the pipeline
+  hands them to Tesseract: the second floor leaves out what grey pages save and shows what the
+  pipeline itself costs around Tesseract.
 """
 
 from __future__ import annotations
@@ -71,7 +74,7 @@ def pdfplumber_words(paths: list[Path], processes: int) -> Speed:
     return _timed(_pdfplumber_pages, paths, processes)
 
 
-def _render_pages(paths: list[Path], folder: Path) -> list[Path]:
+def _render_pages(paths: list[Path], folder: Path, grayscale: bool) -> list[Path]:
     import pypdfium2 as pdfium
 
     from sources.ocr import OCR_DPI
@@ -81,21 +84,21 @@ def _render_pages(paths: list[Path], folder: Path) -> list[Path]:
         document = pdfium.PdfDocument(str(path))
         for index, page in enumerate(document):
             image = folder / f"{path.stem}-{index:03d}.png"
-            page.render(scale=OCR_DPI / 72).to_pil().save(image)
+            page.render(scale=OCR_DPI / 72, grayscale=grayscale).to_pil().save(image)
             page.close()
             images.append(image)
         document.close()
     return images
 
 
-def tesseract_alone(paths: list[Path], processes: int) -> Speed:
-    """The tesseract command on pre-rendered pages, ``processes`` at a time."""
+def tesseract_alone(paths: list[Path], processes: int, *, grayscale: bool = False) -> Speed:
+    """The tesseract command on pre-rendered pages (colour, or grey), ``processes`` at a time."""
     from sources.ocr import available_languages
 
     languages = "+".join(available_languages())
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     with tempfile.TemporaryDirectory(prefix="oap-bench-ocr-") as tmp:
-        images = _render_pages(paths, Path(tmp))
+        images = _render_pages(paths, Path(tmp), grayscale)
 
         def one(image: Path) -> None:
             subprocess.run(["tesseract", str(image), "stdout", "-l", languages], env=env,

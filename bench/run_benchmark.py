@@ -90,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
             plumber_2=floors.pdfplumber_words(text_paths, 2),
             ocr_pipeline=floors.pipeline_reading([d.path for d in scanned]) if scanned else None,
             ocr_alone=floors.tesseract_alone([d.path for d in scanned], 2) if scanned else None,
+            ocr_alone_grey=(floors.tesseract_alone([d.path for d in scanned], 2, grayscale=True)
+                            if scanned else None),
         )
         kinds = ", ".join(f"{kind} {n} docs/{p} pages" for kind, n, p in iter_kinds(documents))
         print_report(out, [
