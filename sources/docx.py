@@ -14,9 +14,10 @@ from typing import Final
 
 import docx
 from docx.document import Document as DocumentObject
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from sources import layout
 from sources.model import Block, BlockKind, Page, ReadResult, ReadStatus, failed
@@ -61,17 +62,31 @@ def read_docx(path: Path, *, max_pages: int) -> ReadResult:
     return ReadResult(ReadStatus.SUCCESS, "docx", tuple(pages), furniture)
 
 
+def _xpath(path: str) -> etree.XPath:
+    """An XPath over Word's namespaces, compiled once (python-docx compiles it at each use)."""
+    return etree.XPath(path, namespaces=nsmap)
+
+
+_PAGE_BREAK_BEFORE: Final = _xpath("./w:pPr/w:pageBreakBefore")
+_RENDERED_BREAK: Final = _xpath("./w:r/w:lastRenderedPageBreak")
+_SECTION_END: Final = _xpath("./w:pPr/w:sectPr")
+_PAGE_BREAK: Final = _xpath('./w:r/w:br[@w:type="page"]')
+_NUMBERING: Final = _xpath("./w:pPr/w:numPr/w:numId/@w:val")
+_BASED_ON: Final = _xpath("./w:basedOn/@w:val")
+
+
 def _pages(document: DocumentObject) -> list[Page]:
     body = document.element.body
     explicit = bool(body.xpath('.//w:br[@w:type="page"] | .//w:pageBreakBefore'))
     pages: list[list[Block]] = [[]]
     listed = _list_styles(document)
+    styles: dict[str | None, str] = {}
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             paragraph = Paragraph(child, document)
             if _breaks_before(child, explicit) and pages[-1]:
                 pages.append([])
-            block = _paragraph_block(paragraph, listed)
+            block = _paragraph_block(paragraph, listed, styles)
             if block:
                 pages[-1].append(block)
             if _breaks_after(child, explicit):
@@ -87,21 +102,24 @@ def _pages(document: DocumentObject) -> list[Page]:
 
 def _breaks_before(element, explicit: bool) -> bool:
     if explicit:
-        return bool(element.xpath("./w:pPr/w:pageBreakBefore"))
-    return bool(element.xpath("./w:r/w:lastRenderedPageBreak"))
+        return bool(_PAGE_BREAK_BEFORE(element))
+    return bool(_RENDERED_BREAK(element))
 
 
 def _breaks_after(element, explicit: bool) -> bool:
-    if element.xpath("./w:pPr/w:sectPr"):
+    if _SECTION_END(element):
         return True
-    return explicit and bool(element.xpath('./w:r/w:br[@w:type="page"]'))
+    return explicit and bool(_PAGE_BREAK(element))
 
 
-def _paragraph_block(paragraph: Paragraph, listed: _ListStyles) -> Block | None:
+def _paragraph_block(
+    paragraph: Paragraph, listed: _ListStyles, styles: dict[str | None, str]
+) -> Block | None:
+    """The paragraph as a block; ``styles`` keeps the name of each style id met so far."""
     text = re.sub(r"[ \t]+", " ", paragraph.text).strip()
     if not text:
         return None
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    style = _style_name(paragraph, styles)
     if style == "Title":
         return Block(BlockKind.HEADING, text, level=1)
     match = re.match(r"Heading (\d)", style)
@@ -140,7 +158,7 @@ def _list_styles(document: DocumentObject) -> _ListStyles:
     for style in document.styles.element.xpath('./w:style[@w:type="paragraph"]'):
         style_id = style.get(qn("w:styleId"))
         own[style_id] = _numbering(style)
-        based_on = style.xpath("./w:basedOn/@w:val")
+        based_on = _BASED_ON(style)
         if based_on:
             parent[style_id] = based_on[0]
         if style.get(qn("w:default")) in ("1", "true"):
@@ -158,9 +176,22 @@ def _list_styles(document: DocumentObject) -> _ListStyles:
     return _ListStyles(frozenset(filter(numbered, own)), default)
 
 
+def _style_name(paragraph: Paragraph, names: dict[str | None, str]) -> str:
+    """The name of the paragraph's style, looked up once per style id in ``names``.
+
+    python-docx looks a paragraph's style up among all the document's styles each time it is
+    asked: that was most of the time of reading a Word file.
+    """
+    style_id = paragraph._p.style
+    if style_id not in names:
+        style = paragraph.style
+        names[style_id] = (style.name if style is not None else "") or ""
+    return names[style_id]
+
+
 def _numbering(element) -> bool | None:
     """Whether a paragraph's or a style's own properties number it; None when they say nothing."""
-    ids = element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+    ids = _NUMBERING(element)
     return ids[0] != "0" if ids else None
 
 
