@@ -225,6 +225,23 @@ def test_single_meeting_has_no_change_chapter(tmp_path: Path) -> None:
     assert "States Parties will work in partnership." in texts
 
 
+def test_a_warehouse_without_updates_gives_a_report_that_says_so(tmp_path: Path) -> None:
+    """The first run on an empty folder, or on files that all failed, still writes the report."""
+    path = build_fixture_warehouse(tmp_path / "empty.duckdb")
+    with duckdb.connect(str(path)) as con:
+        for name in ("indicator_values", "action_progress", "passages", "documents"):
+            con.execute(f"DELETE FROM {name}")
+        create_views(con)
+    written = build_report(path, tmp_path / "out")
+    assert set(written) == {"html", "pdf", "docx"}
+    tree = lxml.html.fromstring(written["html"].read_text(encoding="utf-8"))
+    summary = text_of(tree.get_element_by_id("summary").getparent())
+    assert "No written update has been loaded yet" in summary
+    assert "for the ," not in summary
+    assert not [t for t in tree.iter("caption") if "Coverage matrix" in text_of(t)]
+    assert "the matrix has no row" in text_of(tree)
+
+
 def test_links_to_sources_stay_relative(warehouse: Path, tmp_path: Path) -> None:
     sources = tmp_path / "sources"
     written = build_report(warehouse, tmp_path / "reports" / "2022", formats=("html",),

@@ -36,6 +36,9 @@ def coverage_chapter(ctx: Context) -> list[Block]:
                "that follows.", chart, data),
     ]
     matrix = ctx.view("v_coverage_matrix")
+    if matrix.empty:
+        blocks.append(Paragraph("No State's update has been loaded yet, so the matrix has no row."))
+        return blocks
     for part in MATRIX_PARTS:
         blocks.append(_matrix(matrix[matrix.section_no.isin(part)], part))
     return blocks

@@ -51,12 +51,20 @@ def executive_summary(ctx: Context) -> list[Block]:
     meetings = join(sorted(docs.meeting_name.dropna().unique()))
     languages = join(language(code) for code in sorted(docs.language.unique()))
     n_states, n_docs = int(_headline(ctx, "states_submitted")), int(_headline(ctx, "documents"))
+    quarantined = int(_headline(ctx, "quarantined"))
+    if n_docs:
+        submitted = (
+            f"{plural(n_states, 'State Party', 'States Parties')} submitted "
+            f"{plural(n_docs, 'written update')} on the implementation of the Oslo Action Plan"
+            + (f" for the {meetings}" if meetings else "") + (f", in {languages}" if languages else "")
+            + f". Together they reported on {int(_headline(ctx, 'actions_reported'))} of the 50 "
+            "actions. " + _quarantined(quarantined))
+    else:
+        submitted = ("No written update has been loaded yet: the chapters below fill in as the "
+                     "updates are read." + (f" {_quarantined(quarantined)}" if quarantined else ""))
     blocks: list[Block] = [
         Heading(1, "Executive summary", "summary", "I."),
-        Paragraph(f"{n_states} States Parties submitted {plural(n_docs, 'written update')} on "
-                  f"the implementation of the Oslo Action Plan for the {meetings}, in {languages}. "
-                  f"Together they reported on {int(_headline(ctx, 'actions_reported'))} of the 50 "
-                  "actions. " + _quarantined(int(_headline(ctx, "quarantined")))),
+        Paragraph(submitted),
         Paragraph("Table 1 gives the headline figures. They add up what the States reported and "
                   "are not estimates for States that did not report. Yearly figures are summed "
                   "over the years 2020 on; the area remaining and the mines retained take each "
