@@ -231,12 +231,14 @@ def test_a_warehouse_without_updates_gives_a_report_that_says_so(tmp_path: Path)
     with duckdb.connect(str(path)) as con:
         for name in ("indicator_values", "action_progress", "passages", "documents"):
             con.execute(f"DELETE FROM {name}")
+        quarantined = con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
         create_views(con)
     written = build_report(path, tmp_path / "out")
     assert set(written) == {"html", "pdf", "docx"}
     tree = lxml.html.fromstring(written["html"].read_text(encoding="utf-8"))
     summary = text_of(tree.get_element_by_id("summary").getparent())
     assert "No written update has been loaded yet" in summary
+    assert quarantined and f"{quarantined} files could not be read; chapter II lists" in summary
     assert "for the ," not in summary
     assert not [t for t in tree.iter("caption") if "Coverage matrix" in text_of(t)]
     assert "the matrix has no row" in text_of(tree)

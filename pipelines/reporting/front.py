@@ -61,7 +61,8 @@ def executive_summary(ctx: Context) -> list[Block]:
             "actions. " + _quarantined(quarantined))
     else:
         submitted = ("No written update has been loaded yet: the chapters below fill in as the "
-                     "updates are read." + (f" {_quarantined(quarantined)}" if quarantined else ""))
+                     "updates are read." + (f" {_quarantined(quarantined, 'file')}" if quarantined
+                                            else ""))
     blocks: list[Block] = [
         Heading(1, "Executive summary", "summary", "I."),
         Paragraph(submitted),
@@ -101,10 +102,10 @@ def executive_summary(ctx: Context) -> list[Block]:
     return blocks
 
 
-def _quarantined(count: int) -> str:
+def _quarantined(count: int, files: str = "further file") -> str:
     if not count:
         return "Every file received could be read."
-    return f"{plural(count, 'further file')} could not be read; chapter II lists them with the reason."
+    return f"{plural(count, files)} could not be read; chapter II lists them with the reason."
 
 
 def _headline_table(ctx: Context):
