@@ -6,8 +6,8 @@
   beforehand at the pipeline's resolution, on ``processes`` processes at once, against the
   pipeline's own reading stage (``read_files``) on the same scanned documents. The pages are
   rendered in colour, as a plain use of the tool would render them, or in grey, as the pipeline
-  hands them to Tesseract: the second floor leaves out what grey pages save and shows what the
-  pipeline itself costs around Tesseract.
+  hands them to Tesseract: against the second, what grey pages save drops out, and what is left
+  is what the pipeline itself costs around Tesseract.
 """
 
 from __future__ import annotations
