@@ -53,6 +53,19 @@ def test_oap_refuses_a_missing_folder(tmp_path: Path, command: str):
     assert "nowhere" in completed.stderr
 
 
+@pytest.mark.parametrize("command", [["review"], ["query", "v_states"], ["search", "clearance"],
+                                     ["pack", "--committee", "article5"]])
+def test_oap_says_when_there_is_no_warehouse_yet(tmp_path: Path, command: list[str]):
+    missing = tmp_path / "no.duckdb"
+    completed = subprocess.run(
+        [str(OAP), *command, "--warehouse", str(missing)], cwd=tmp_path,
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert completed.returncode == 2
+    assert completed.stderr.strip() == f"oap: no warehouse at {missing}: run `oap run` first"
+    assert not missing.exists()
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipelines.settings import Settings
+from pipelines.commands.query import fail, warehouse_path
 from warehouse import store
 
 #: Inferred mentions below this confidence are listed for review.
@@ -57,9 +57,12 @@ def review_tables(path: Path) -> dict[str, pd.DataFrame]:
 
 
 def handle(args: argparse.Namespace) -> int:
-    path = (args.warehouse or Settings.from_env().warehouse).resolve()
+    try:
+        tables = review_tables(warehouse_path(args))
+    except FileNotFoundError as error:
+        return fail(str(error))
     with pd.option_context("display.width", 200, "display.max_colwidth", 120):
-        for title, frame in review_tables(path).items():
+        for title, frame in tables.items():
             print(f"\n## {title}: {len(frame)}")
             if len(frame):
                 print(frame.to_string(index=False))
