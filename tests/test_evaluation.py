@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pipelines.cli import main
 from pipelines.evaluation.command import DEFAULT_CORPUS, predict
 from pipelines.evaluation.scoring import TARGETS, format_scores, load_gold, score
 
@@ -25,3 +26,17 @@ def scores(tmp_path_factory):
 )
 def test_target_met(scores, category, measure, target):
     assert getattr(scores[category], measure) >= target
+
+
+@pytest.mark.parametrize(("files", "message"), [
+    ({}, "no labelled specifications (*.json) in"),
+    ({"a.json": '{"file_name": "a.pdf", "format": "pdf", "pages": []}'},
+     "a.json: no 'file_name' or no 'gold' labels to score against"),
+    ({"b.json": "{not json"}, "b.json: not valid JSON"),
+])
+def test_a_corpus_that_cannot_be_scored_is_refused_not_scored_perfect(tmp_path, capsys, files,
+                                                                      message):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["evaluate", "--corpus", str(tmp_path)]) == 2
+    assert message in capsys.readouterr().err

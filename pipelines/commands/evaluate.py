@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipelines.commands.query import fail
+
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     evaluate = subparsers.add_parser("evaluate", help="score extraction on the labelled corpus")
@@ -15,5 +17,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from pipelines.evaluation.command import evaluate_command
+    from pipelines.evaluation.scoring import CorpusError
 
-    return evaluate_command(args.corpus, fail_below_targets=not args.no_fail)
+    try:
+        return evaluate_command(args.corpus, fail_below_targets=not args.no_fail)
+    except CorpusError as error:
+        return fail(str(error))

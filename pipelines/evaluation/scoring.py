@@ -47,6 +47,11 @@ _FN: Final = "false negative"
 _FACT_COLUMNS: Final = ("file_name", "indicator", "year", "disaggregation")
 
 
+class CorpusError(ValueError):
+    """The labelled corpus cannot be scored against: missing, empty, or a specification without
+    its labels; the message names the folder or the file."""
+
+
 @dataclass(frozen=True)
 class GoldSet:
     """The gold labels of a corpus, one frame per kind of label."""
@@ -106,13 +111,25 @@ def section_of(action_no: int) -> str:
 
 
 def load_gold(spec_dir: str | Path) -> GoldSet:
-    """Read the ``gold`` of every JSON specification in ``spec_dir``."""
+    """Read the ``gold`` of every JSON specification in ``spec_dir``.
+
+    Raises CorpusError when there is none to read, or one is not JSON or has no labels: a
+    score over nothing would read as perfect.
+    """
     docs, explicit, inferred, indicators = [], [], [], []
-    for path in sorted(Path(spec_dir).glob("*.json")):
-        spec = json.loads(path.read_text(encoding="utf-8"))
+    paths = sorted(Path(spec_dir).glob("*.json"))
+    if not paths:
+        raise CorpusError(f"no labelled specifications (*.json) in {spec_dir}")
+    for path in paths:
+        try:
+            spec = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as error:
+            raise CorpusError(f"{path.name}: not valid JSON ({error})") from error
+        if "gold" not in spec or "file_name" not in spec:
+            raise CorpusError(f"{path.name}: no 'file_name' or no 'gold' labels to score against")
         name, gold = spec["file_name"], spec["gold"]
         if any(d["file_name"] == name for d in docs):
-            raise ValueError(f"{path.name}: file_name {name!r} used twice")
+            raise CorpusError(f"{path.name}: file_name {name!r} used twice")
         docs.append({"file_name": name, "state_iso3": gold["state_iso3"],
                      "language": gold["language"], "format": spec["format"],
                      "layout": spec.get("layout", "single"), "n_pages": len(spec["pages"])})
