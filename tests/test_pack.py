@@ -178,3 +178,11 @@ def test_pack_refuses_an_unknown_committee(warehouse, capsys) -> None:
     with pytest.raises(SystemExit):
         main(["pack", "--committee", "finance", "--warehouse", str(warehouse)])
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_pack_says_when_its_folder_cannot_be_made(warehouse, tmp_path, capsys) -> None:
+    taken = tmp_path / "packs"
+    taken.write_text("a file where the folder should be")
+    assert main(["pack", "--committee", "article5", "--warehouse", str(warehouse),
+                 "--output", str(taken)]) == 2
+    assert capsys.readouterr().err.strip() == f"oap: cannot make the folder {taken}: File exists"

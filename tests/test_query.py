@@ -228,6 +228,17 @@ def test_xlsx_needs_an_output_file(warehouse, capsys) -> None:
     assert code == 2 and "--output" in err
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_output_that_cannot_be_written_is_said_in_one_line(warehouse, tmp_path, capsys,
+                                                             fmt) -> None:
+    blocker = tmp_path / "taken"
+    blocker.write_text("a file where a folder should be")
+    target = blocker / f"states.{fmt}"
+    code, _, err = oap(capsys, "query", "v_states", "--warehouse", warehouse, "--format", fmt,
+                       "--output", target)
+    assert code == 2 and err.strip() == f"oap: cannot write {target}: File exists"
+
+
 def test_unknown_view_and_missing_warehouse(warehouse, tmp_path, capsys) -> None:
     code, _, err = oap(capsys, "query", "v_evidense", "--warehouse", warehouse)
     assert code == 2 and "did you mean v_evidence" in err

@@ -30,7 +30,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def handle(args: argparse.Namespace) -> int:
     keys = list(COMMITTEES) if args.committee == "all" else [args.committee]
     out_dir = (args.output or Settings.from_env().reports / "packs").resolve()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return fail(f"cannot make the folder {out_dir}: {error.strerror}")
     try:
         with queries.open_session(warehouse_path(args)) as session:
             for note in session.notes:
@@ -40,6 +43,6 @@ def handle(args: argparse.Namespace) -> int:
                 rows = ", ".join(f"{title} {len(frame)}" for title, frame in pack.sheets.items())
                 print(f"{key}: {pack.workbook} ({rows})")
                 print(f"{key}: {pack.brief}")
-    except (QueryError, FileNotFoundError) as error:
+    except (QueryError, OSError) as error:
         return fail(str(error))
     return 0

@@ -72,7 +72,10 @@ def emit(frame, args: argparse.Namespace, title: str) -> int:
     """Print or write ``frame`` as the options say."""
     if args.format == "xlsx" and args.output is None:
         return fail("--format xlsx needs --output FILE.xlsx")
-    text = write(frame, args.format, args.output, title)
+    try:
+        text = write(frame, args.format, args.output, title)
+    except OSError as error:
+        return fail(f"cannot write {args.output}: {error.strerror}")
     if text is not None:
         print(text)
     else:
