@@ -308,6 +308,23 @@ def test_charts_drawn_by_the_worker_are_those_drawn_here_and_their_errors_come_b
         _ = failed.svg
 
 
+def test_the_hatching_of_a_chart_stays_light_for_the_pdf_renderer() -> None:
+    """A hatch of dots is drawn as hundreds of curves in every tile of the SVG pattern, which
+    WeasyPrint then paints tile by tile (seconds for one chart); hatches of lines are short."""
+    import pandas as pd
+
+    from pipelines.reporting import charts
+
+    states = [f"State {n}" for n in range(20)]
+    land = pd.DataFrame({"state_name": states, "cancelled_m2": [1e6] * 20,
+                         "reduced_m2": [2e6] * 20, "cleared_m2": [3e6] * 20})
+    svg, _ = charts.land_release(land, png=False)
+    patterns = re.findall(r"<pattern.*?</pattern>", svg, flags=re.DOTALL)
+    assert len(patterns) == 2  # the two hatched series
+    assert max(len(p) for p in patterns) < 5_000
+    assert len(svg) < 60_000
+
+
 def test_views_read_through_shared_tables_are_the_views_themselves(warehouse: Path) -> None:
     from pipelines.reporting.queries import SHARED_VIEWS, load_views
 

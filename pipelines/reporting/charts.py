@@ -35,11 +35,12 @@ STYLE = {
     "hatch.linewidth": 0.6,
     "svg.fonttype": "none",
 }
-#: Fill, hatch and legend label of each series.
+#: Fill, hatch and legend label of each series. Hatches are of lines: a hatch of dots is hundreds
+#: of curves in the SVG, which makes the PDF renderer take seconds over one chart.
 SERIES = {
     "reported": ("#3a3a3a", "", "Reported"),
     "silent": ("#ffffff", "////", "Silent"),
-    "cancelled_m2": ("#d9d9d9", "....", "Cancelled"),
+    "cancelled_m2": ("#d9d9d9", "----", "Cancelled"),
     "reduced_m2": ("#9a9a9a", "////", "Reduced"),
     "cleared_m2": ("#303030", "", "Cleared"),
 }
