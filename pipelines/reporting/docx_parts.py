@@ -6,7 +6,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shape import InlineShape
-from docx.shared import Cm
+from docx.shared import Emu, Length
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -103,22 +103,12 @@ def alt_text(shape: InlineShape, title: str, description: str) -> None:
     doc_pr.set("descr", description)
 
 
-def set_column_widths(table: Table, texts: list[list[str]], total_cm: float = 16.0) -> None:
-    """Give each column a width in proportion to its longest text (within bounds), so that
-    Word does not squeeze a column of titles into one word per line."""
-    columns = len(texts[0]) if texts else 0
-    if not columns:
-        return
-    longest = [
-        min(max((len(row[i]) for row in texts if i < len(row)), default=4), 40) for i in range(columns)
-    ]
-    # No narrower than the longest word of the header, so headers do not break mid-word.
-    header_words = [max((len(w) for w in texts[0][i].split()), default=1) + 1 for i in range(columns)]
-    weights = [max(n, 6, h) for n, h in zip(longest, header_words, strict=True)]
-    scale = total_cm / sum(weights)
+def set_column_widths(table: Table, shares: tuple[float, ...], total: Length) -> None:
+    """Give the columns these shares of ``total`` (``widths.column_shares``)."""
     table.autofit = False
-    for i, column in zip(range(columns), table.columns):
-        column.width = Cm(weights[i] * scale)  # the grid, which LibreOffice follows
+    widths = [Emu(round(share * total)) for share in shares]
+    for column, width in zip(table.columns, widths):
+        column.width = width  # the grid, which LibreOffice follows
     for row in table.rows:
-        for i, cell in enumerate(row.cells[:columns]):
-            cell.width = Cm(weights[i] * scale)  # the cells, which Word follows
+        for cell, width in zip(row.cells, widths):
+            cell.width = width  # the cells, which Word follows

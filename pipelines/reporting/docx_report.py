@@ -22,10 +22,12 @@ from pipelines.reporting.model import (
     Table,
     TitlePage,
 )
+from pipelines.reporting.widths import column_shares
 
 SERIF, SANS = "Times New Roman", "Arial"
 SHADES = {"na": "D4D4D4"}
 TABLE_FONT = Pt(7.5)
+TABLE_WIDTH = Cm(16)
 
 
 def _styles(document) -> None:
@@ -157,7 +159,8 @@ def _table(document, t: Table) -> None:
             if value.css in SHADES:
                 docx_parts.shade(cells[i], SHADES[value.css])
     docx_parts.repeat_header(table)
-    docx_parts.set_column_widths(table, [list(t.header)] + [[v.text for v in row] for row in t.rows])
+    docx_parts.set_column_widths(table, column_shares(t, TABLE_WIDTH.pt / TABLE_FONT.pt),
+                                 TABLE_WIDTH)
     if t.note:
         note = document.add_paragraph(t.note)
         note.runs[0].font.size = Pt(7.5)

@@ -8,8 +8,11 @@ from importlib.metadata import PackageNotFoundError, version
 import jinja2
 
 from pipelines.reporting.model import Report
+from pipelines.reporting.widths import column_shares
 
 _TEMPLATES = importlib.resources.files("pipelines.reporting").joinpath("templates")
+#: The width of a table, in em of its text: 168 mm of an A4 page at 7.2 pt (report.css).
+TABLE_WIDTH_EM = 168 / 25.4 * 72 / 7.2
 
 
 def _load(name: str) -> str | None:
@@ -22,6 +25,7 @@ def _environment() -> jinja2.Environment:
                              autoescape=True, trim_blocks=True, lstrip_blocks=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["kind"] = lambda block: type(block).__name__
+    env.filters["column_shares"] = lambda table: column_shares(table, TABLE_WIDTH_EM)
     return env
 
 

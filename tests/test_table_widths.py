@@ -1,0 +1,72 @@
+"""Column widths of the report's tables: measured once, the same in HTML, PDF and Word."""
+
+from __future__ import annotations
+
+import re
+
+import docx
+import lxml.html
+import pytest
+
+from pipelines.reporting.model import Cell, Table
+from pipelines.reporting.widths import _BOLD, CELL_PADDING_EM, column_shares, text_em
+
+WIDTH_EM = 66.0
+
+
+def _table(rows: list[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> Table:
+    return Table("Land release", ("State", "Action title", "Cleared"),
+                 tuple(tuple(Cell(text) for text in row) for row in rows), numeric)
+
+
+def test_a_figure_keeps_its_width_and_long_text_takes_what_is_left() -> None:
+    title = "Survey and clearance of all remaining mined areas under Article 5 " * 3
+    table = _table([("Bosnia and Herzegovina", title, "18,632,847"), ("Chad", "Short", "7")],
+                   numeric=(2,))
+    state, words, figure = (share * WIDTH_EM for share in column_shares(table, WIDTH_EM))
+    assert figure >= text_em("18,632,847") + CELL_PADDING_EM - 1e-9  # the figure on one line
+    assert state >= text_em("Herzegovina") + CELL_PADDING_EM - 1e-9  # its longest word
+    assert words > state + figure  # the text that would wrap most gets the room left
+    assert sum(column_shares(table, WIDTH_EM)) == pytest.approx(1.0)
+
+
+def test_a_table_that_fits_on_one_line_is_shared_out_by_its_widest_texts() -> None:
+    table = _table([("Chad", "Stockpile destruction", "12")], numeric=(2,))
+    shares = column_shares(table, WIDTH_EM)
+    text = [share * WIDTH_EM - CELL_PADDING_EM for share in shares]
+    widest = [text_em("Chad"), text_em("Stockpile destruction"), text_em("Cleared", _BOLD)]
+    assert widest[0] < text_em("State", _BOLD)  # the header is the widest text of its column
+    widest[0] = text_em("State", _BOLD)
+    assert [t / text[0] for t in text] == pytest.approx([w / widest[0] for w in widest])
+    assert sum(shares) == pytest.approx(1.0)
+
+
+def test_a_hash_is_measured_in_the_small_font_it_is_set_in() -> None:
+    digest = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+    plain = Table("Input files", ("File", "SHA-256"), ((Cell("a.pdf"), Cell(digest)),))
+    small = Table("Input files", ("File", "SHA-256"), ((Cell("a.pdf"), Cell(digest, "hash")),))
+    assert column_shares(small, WIDTH_EM)[1] < column_shares(plain, WIDTH_EM)[1]
+
+
+def test_html_and_word_lay_each_table_out_with_the_same_shares(tmp_path) -> None:
+    from pipelines.reporting.docx_report import TABLE_WIDTH, write_docx
+    from pipelines.reporting.html import render_html
+    from pipelines.reporting.model import Report, TitlePage
+
+    table = _table([("Bosnia and Herzegovina", "Survey and clearance " * 8, "18,632,847")],
+                   numeric=(2,))
+    title = TitlePage("Convention", "20MSP", "Geneva", "Title", "Subtitle",
+                      "APLC/MSP.20/2022/WP.x", "today", "Presidency", "Draft")
+    report = Report(title, [table])
+    html = lxml.html.fromstring(render_html(report))
+    cols = html.xpath("//table[contains(@class, 'data')]/colgroup/col")
+    html_shares = [float(re.search(r"width: ([\d.]+)%", c.get("style")).group(1)) / 100
+                   for c in cols]
+    word = docx.Document(str(write_docx(report, tmp_path / "r.docx")))
+    grid = [column.width / TABLE_WIDTH for column in word.tables[-1].columns]  # after the title page's
+    assert len(html_shares) == len(grid) == 3
+    assert sum(html_shares) == pytest.approx(1.0, abs=0.002)
+    assert sum(grid) == pytest.approx(1.0, abs=0.001)
+    # One measure for both: the proportions differ only because the widths differ in em.
+    assert [round(s, 1) for s in html_shares] == [round(s, 1) for s in grid]
+    assert html_shares.index(max(html_shares)) == grid.index(max(grid)) == 1
