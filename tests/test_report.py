@@ -268,13 +268,13 @@ def test_an_html_only_report_is_the_same_page_without_drawing_png(
 
     from matplotlib.figure import Figure
 
-    from pipelines.reporting import charts
+    from pipelines.reporting import worker
 
     formats: list[str] = []
     save = Figure.savefig
     monkeypatch.setattr(Figure, "savefig", lambda self, *a, **k: (
         formats.append(k.get("format")), save(self, *a, **k))[1])
-    monkeypatch.setattr(charts, "drawing_worker", lambda: nullcontext(charts.draw_here))
+    monkeypatch.setattr(worker, "forked_worker", lambda: nullcontext(worker.run_here))
     only = build_report(warehouse, tmp_path, formats=("html",), run_info={
         "sources_dir": "../sources", "run_id": "run-7", "generated_at": "2022-10-01T09:00:00Z"})
     assert only["html"].read_text(encoding="utf-8") == html
@@ -292,12 +292,13 @@ def _process_chart(*_, png: bool) -> tuple[str, bytes]:
 def test_charts_drawn_by_the_worker_are_those_drawn_here_and_their_errors_come_back() -> None:
     import pandas as pd
 
-    from pipelines.reporting import charts
+    from pipelines.reporting import charts, worker
 
     land = pd.DataFrame({"state_name": ["Angola", "Chad"], "cancelled_m2": [1e6, None],
                          "reduced_m2": [2e6, 5e5], "cleared_m2": [3e6, 1e5]})
     here = charts.draw_here(charts.land_release, land, png=True)
-    with charts.drawing_worker() as draw:
+    with worker.forked_worker() as submit:
+        draw = charts.drawer(submit)
         there = draw(charts.land_release, land, png=True)
         failed = draw(_failing_chart, png=False)
         process = draw(_process_chart, png=False)
@@ -306,6 +307,29 @@ def test_charts_drawn_by_the_worker_are_those_drawn_here_and_their_errors_come_b
     assert there.png == here.png and there.png.startswith(b"\x89PNG")
     with pytest.raises(ValueError, match="no data to draw"):
         _ = failed.svg
+
+
+def _pdf_by_pid(html: str, path: Path, base_url: Path) -> Path:
+    path.write_text(str(os.getpid()))
+    return path
+
+
+def _pdf_fails(html: str, path: Path, base_url: Path) -> Path:
+    raise RuntimeError("the PDF renderer ran out of fonts")
+
+
+def test_the_pdf_is_set_by_the_worker_while_the_word_document_is_written_here(
+    warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipelines.reporting import pdf
+
+    monkeypatch.setattr(pdf, "write_pdf", _pdf_by_pid)
+    written = build_report(warehouse, tmp_path / "out", formats=("pdf", "docx"))
+    assert written["pdf"].read_text() != str(os.getpid())
+    assert docx.Document(str(written["docx"])).paragraphs
+    monkeypatch.setattr(pdf, "write_pdf", _pdf_fails)
+    with pytest.raises(RuntimeError, match="ran out of fonts"):
+        build_report(warehouse, tmp_path / "failed", formats=("pdf", "docx"))
 
 
 def test_the_hatching_of_a_chart_stays_light_for_the_pdf_renderer() -> None:

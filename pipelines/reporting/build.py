@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipelines.reporting import charts
+from pipelines.reporting import charts, worker
 from pipelines.reporting.content import build_content
 from pipelines.reporting.context import Context
 from pipelines.reporting.queries import load_views, open_warehouse
@@ -44,26 +44,29 @@ def build_report(warehouse: Path, out_dir: Path, *, run_info: dict[str, Any] | N
     with open_warehouse(Path(warehouse)) as con:
         views = load_views(con)
     generated = pd.Timestamp(run_info.get("generated_at") or pd.Timestamp.now(tz="UTC"))
-    with charts.drawing_worker() as draw:  # charts drawn beside the text; all done on leaving
+    written: dict[str, Path] = {name: out_dir / f"{STEM}.{name}" for name in formats}
+    # Charts are drawn, then the PDF set, by a worker while this process builds the text and
+    # then the Word document; all is done on leaving.
+    with worker.forked_worker() as submit:
         report = build_content(Context(views, generated, run_info, raster="docx" in formats,
-                                       drawer=draw))
-    written: dict[str, Path] = {}
-    html = None
-    if "html" in formats or "pdf" in formats:
-        from pipelines.reporting.html import render_html
+                                       drawer=charts.drawer(submit)))
+        pdf = None
+        if "html" in formats or "pdf" in formats:
+            from pipelines.reporting.html import render_html
 
-        html = render_html(report)
-    if "html" in formats:
-        written["html"] = out_dir / f"{STEM}.html"
-        written["html"].write_text(html, encoding="utf-8")
-    if "pdf" in formats:
-        from pipelines.reporting.pdf import write_pdf
+            html = render_html(report)
+            if "html" in formats:
+                written["html"].write_text(html, encoding="utf-8")
+            if "pdf" in formats:
+                from pipelines.reporting.pdf import write_pdf
 
-        written["pdf"] = write_pdf(html, out_dir / f"{STEM}.pdf", out_dir)
-    if "docx" in formats:
-        from pipelines.reporting.docx_report import write_docx
+                pdf = submit(write_pdf, html, written["pdf"], out_dir)
+        if "docx" in formats:
+            from pipelines.reporting.docx_report import write_docx
 
-        written["docx"] = write_docx(report, out_dir / f"{STEM}.docx")
+            write_docx(report, written["docx"])
+        if pdf is not None:
+            pdf.result()
     for path in written.values():
         log.info("wrote %s", path)
     return written

@@ -7,13 +7,10 @@ greyscale print; every chart comes with a caption, an aria-label and a data tabl
 from __future__ import annotations
 
 import io
-import multiprocessing
 import re
 import textwrap
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 import matplotlib
@@ -24,6 +21,7 @@ import pandas as pd
 from matplotlib.figure import Figure as MplFigure
 
 from pipelines.reporting.format import number
+from pipelines.reporting.worker import Submit, run_here
 
 STYLE = {
     "font.family": "DejaVu Sans",
@@ -66,29 +64,17 @@ Draw = Callable[..., Drawing]
 
 def draw_here(chart: Callable[..., tuple[str, bytes]], *args: Any, **kwargs: Any) -> Drawing:
     """Draw ``chart(*args, **kwargs)`` now, in this process."""
-    future: Future = Future()
-    future.set_result(chart(*args, **kwargs))
-    return Drawing(future)
+    return Drawing(run_here(chart, *args, **kwargs))
 
 
-@contextmanager
-def drawing_worker() -> Iterator[Draw]:
-    """A ``draw`` that hands charts to a worker process, which draws them (~0.3-0.8 s each)
-    while this process goes on building the report; they are all drawn on leaving.
+def drawer(submit: Submit) -> Draw:
+    """A ``draw`` that hands charts to ``submit`` (``worker.forked_worker``), which draws them
+    (~0.3-0.8 s each) while this process goes on building the report."""
 
-    The worker is forked when the first chart is handed over, so it has the data and
-    matplotlib already loaded. A chart that cannot be handed over (no process could be
-    started) is drawn here; an error in drawing is raised where its SVG or PNG is read.
-    """
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+    def draw(chart: Callable[..., tuple[str, bytes]], *args: Any, **kwargs: Any) -> Drawing:
+        return Drawing(submit(chart, *args, **kwargs))
 
-        def draw(chart: Callable[..., tuple[str, bytes]], *args: Any, **kwargs: Any) -> Drawing:
-            try:
-                return Drawing(pool.submit(chart, *args, **kwargs))
-            except (OSError, BrokenProcessPool):  # no room for a process, or it died
-                return draw_here(chart, *args, **kwargs)
-
-        yield draw
+    return draw
 
 
 def _export(fig: MplFigure, key: str, label: str, png: bool) -> tuple[str, bytes]:

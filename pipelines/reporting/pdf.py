@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-log = logging.getLogger(__name__)
-
 
 def write_pdf(html: str, path: Path, base_url: Path) -> Path:
     """Write ``html`` as a PDF at ``path``; relative links resolve against ``base_url``."""
@@ -15,5 +13,4 @@ def write_pdf(html: str, path: Path, base_url: Path) -> Path:
     # WeasyPrint reports every CSS property it does not know; the report does not depend on them.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     weasyprint.HTML(string=html, base_url=str(base_url)).write_pdf(str(path))
-    log.info("wrote %s", path)
     return path
