@@ -24,6 +24,7 @@ from pathlib import Path
 from bench import floors
 from bench.passes import run_pass
 from bench.profiling import print_profile
+from bench.report import time_report
 from bench.synthetic import Corpus, add_file, iter_kinds, link_folder
 from bench.table import Measurements, print_report
 
@@ -63,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         rerun = run_pass(sources, workdir / "all")
         add_file(added.path, sources)
         plus_one = run_pass(sources, workdir / "all")
+        report = time_report(workdir / "all" / "bench.duckdb", workdir / "report")
         text_paths = [d.path for d in text_pdfs]
         alone = run_pass(alone_sources, workdir / "alone")
         # The text-only pass is repeated between measurements of the pypdfium2 floors: each
@@ -81,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         one_batch = run_pass(link_folder(sorted(text_pdfs, key=lambda d: d.path.name)[:batch],
                                          workdir / "sources" / "batch"), workdir / "batch")
         m = Measurements(
-            cold=cold, rerun=rerun, plus_one=plus_one, alone=alone,
+            cold=cold, rerun=rerun, plus_one=plus_one, alone=alone, report=report,
             text_runs=tuple(text_runs),
             batched=batched, one_batch=one_batch,
             read_alone=floors.one_document(added.path),

@@ -8,6 +8,7 @@ from statistics import mean
 
 from bench.floors import Speed
 from bench.passes import PassResult
+from bench.report import ReportResult
 
 MB = 1024 * 1024
 Out = Callable[[str], None]
@@ -21,6 +22,7 @@ class Measurements:
     rerun: PassResult  # the same again, nothing changed
     plus_one: PassResult  # one ten-page text PDF added
     alone: PassResult  # that document alone, fresh warehouse and instance
+    report: ReportResult  # the report in all formats from the warehouse after plus_one
     text_runs: tuple[PassResult, ...]  # the text PDFs only, each on a fresh warehouse and instance
     batched: PassResult  # the text PDFs in three batches (three runs)
     one_batch: PassResult  # a batch's worth of them alone
@@ -100,6 +102,10 @@ def print_report(out: Out, header: list[str], m: Measurements) -> None:
              f"report, rebuilt because the warehouse changed, took {_report_seconds(m.plus_one):.2f} s "
              f"(it lists every document, so it grows with the corpus; alone: "
              f"{_report_seconds(m.alone):.2f} s)"))
+    out(_row("the report in all three formats", f"{m.report.seconds:.1f} s",
+             f"HTML, PDF ({m.report.pdf_pages} pages) and Word, from the warehouse of all "
+             f"documents: what a changed run adds with `oap run`'s default formats, where the "
+             f"runs above build HTML only; peak {m.report.peak_pss / MB:.0f} MB PSS"))
     out(_row("peak memory, process tree, PSS", f"{cold.peak_pss / MB:.0f} MB",
              "cold run; shared pages divided among the processes sharing them"))
     out(_row("peak memory, process tree, RSS sum", f"{cold.peak_rss / MB:.0f} MB",
@@ -203,8 +209,9 @@ def _print_targets(out: Out, m: Measurements) -> None:
     line(extra <= 1.5 * max(own, 0.1) + 0.5,
          f"one added document costs what it costs alone: {extra:.2f} s over the fixed "
          f"{m.rerun.run_seconds:.2f} s, against {own:.2f} s alone over the same fixed cost")
-    line(m.cold.peak_pss < 1024 * MB,
-         f"peak memory under 1 GiB: {m.cold.peak_pss / MB:.0f} MB PSS; the RSS sum, "
+    line(max(m.cold.peak_pss, m.report.peak_pss) < 1024 * MB,
+         f"peak memory under 1 GiB: {m.cold.peak_pss / MB:.0f} MB PSS, and "
+         f"{m.report.peak_pss / MB:.0f} MB for the report in all formats; the RSS sum, "
          f"{m.cold.peak_rss / MB:.0f} MB, counts the memory forked workers share once more each")
     growth = m.batched.peak_pss / max(m.one_batch.peak_pss, 1) - 1
     line(growth <= 0.1,
