@@ -9,7 +9,7 @@ import lxml.html
 import pytest
 
 from pipelines.reporting.model import Cell, Table
-from pipelines.reporting.widths import _BOLD, CELL_PADDING_EM, column_shares, text_em
+from pipelines.reporting.widths import BOLD, CELL_PADDING_EM, column_shares, text_em
 
 WIDTH_EM = 66.0
 
@@ -34,9 +34,9 @@ def test_a_table_that_fits_on_one_line_is_shared_out_by_its_widest_texts() -> No
     table = _table([("Chad", "Stockpile destruction", "12")], numeric=(2,))
     shares = column_shares(table, WIDTH_EM)
     text = [share * WIDTH_EM - CELL_PADDING_EM for share in shares]
-    widest = [text_em("Chad"), text_em("Stockpile destruction"), text_em("Cleared", _BOLD)]
-    assert widest[0] < text_em("State", _BOLD)  # the header is the widest text of its column
-    widest[0] = text_em("State", _BOLD)
+    widest = [text_em("Chad"), text_em("Stockpile destruction"), text_em("Cleared", BOLD)]
+    assert widest[0] < text_em("State", BOLD)  # the header is the widest text of its column
+    widest[0] = text_em("State", BOLD)
     assert [t / text[0] for t in text] == pytest.approx([w / widest[0] for w in widest])
     assert sum(shares) == pytest.approx(1.0)
 

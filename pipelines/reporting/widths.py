@@ -2,7 +2,8 @@
 
 Both renderers lay every table out with these widths. Word would otherwise squeeze a column
 of titles into one word per line; and a PDF renderer left to find the widths itself measures
-every word of every cell before it sets the first line (a third of the time of the PDF).
+every word of every cell before it sets the first line (WeasyPrint took ~28 s over the PDF
+of the benchmark's 316 documents that way, ~20 s with the widths given).
 
 The widths are found as a browser's automatic table layout finds them: a column gets at least
 its longest word (a figure is one word: it does not wrap), and the width left over goes to the
@@ -27,11 +28,11 @@ CELL_PADDING_EM = 1.4
 _SIZE = 100  # the font is loaded at this size in pixels: widths in em are lengths / _SIZE
 _FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
-
 #: Cells set in another font than the rest of the table (report.css), by class: the font's
 #: file, and its size against that of the table's text.
 _CELL_FONTS = {"hash": ("DejaVuSansMono.ttf", 5.6 / 7.2)}
-_TEXT, _BOLD = ("DejaVuSans.ttf", 1.0), ("DejaVuSans-Bold.ttf", 1.0)
+#: The fonts of the table's text and of its header.
+TEXT, BOLD = ("DejaVuSans.ttf", 1.0), ("DejaVuSans-Bold.ttf", 1.0)
 
 
 @functools.cache
@@ -40,13 +41,13 @@ def _font(name: str) -> ImageFont.FreeTypeFont:
 
 
 @functools.lru_cache(maxsize=65_536)
-def text_em(text: str, font: tuple[str, float] = _TEXT) -> float:
+def text_em(text: str, font: tuple[str, float] = TEXT) -> float:
     """The width of ``text`` on one line, in em of the table's text."""
     name, scale = font
     return _font(name).getlength(text) * scale / _SIZE
 
 
-def _longest_word_em(text: str, font: tuple[str, float] = _TEXT) -> float:
+def _longest_word_em(text: str, font: tuple[str, float] = TEXT) -> float:
     return max((text_em(word, font) for word in text.split()), default=0.0)
 
 
@@ -55,11 +56,11 @@ def column_shares(table: Table, width_em: float) -> tuple[float, ...]:
     n = len(table.header)
     if not n:
         return ()
-    widest = [text_em(h, _BOLD) for h in table.header]
-    narrowest = [_longest_word_em(h, _BOLD) for h in table.header]
+    widest = [text_em(h, BOLD) for h in table.header]
+    narrowest = [_longest_word_em(h, BOLD) for h in table.header]
     for row in table.rows:
         for i, cell in enumerate(row[:n]):
-            font = _CELL_FONTS.get(cell.css, _TEXT)
+            font = _CELL_FONTS.get(cell.css, TEXT)
             wide = text_em(cell.text, font)
             widest[i] = max(widest[i], wide)
             # A figure does not wrap; other text wraps between words.
