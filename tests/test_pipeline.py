@@ -1,10 +1,10 @@
 """The whole asset graph materialised for real: files in a folder to DuckDB and a report."""
 
 import shutil
+from types import SimpleNamespace
 
 import dagster as dg
 import duckdb
-import pandas as pd
 import pytest
 
 from pipelines.runner import run_pipeline
@@ -128,13 +128,12 @@ def test_a_failed_blocking_check_stops_the_report(tmp_path, monkeypatch):
     sources.mkdir()
     render(spec("peru_update.pdf", [[para("Misión Permanente del Perú: 25 hectáreas en 2021.")]]),
            sources)
-    listed = checks.discover
+    listed = checks.walk
 
-    def late_arrival(folder, storage=None):
-        frame = listed(folder, storage)
-        return pd.concat([frame, pd.DataFrame({"file_name": ["late_arrival.pdf"]})])
+    def late_arrival(folder):
+        return [*listed(folder), SimpleNamespace(name="late_arrival.pdf")]
 
-    monkeypatch.setattr(checks, "discover", late_arrival)
+    monkeypatch.setattr(checks, "walk", late_arrival)
     settings = Settings(sources=sources, warehouse=tmp_path / "oap.duckdb",
                         reports=tmp_path / "reports", ocr=False, report_formats="html")
     with dg.instance_for_test() as instance:
