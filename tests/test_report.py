@@ -318,6 +318,10 @@ def _pdf_fails(html: str, path: Path, base_url: Path) -> Path:
     raise RuntimeError("the PDF renderer ran out of fonts")
 
 
+def _pdf_killed(html: str, path: Path, base_url: Path) -> Path:
+    os._exit(9)  # as the kernel ends a process that ran out of memory
+
+
 def test_the_pdf_is_set_by_the_worker_while_the_word_document_is_written_here(
     warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -330,6 +334,11 @@ def test_the_pdf_is_set_by_the_worker_while_the_word_document_is_written_here(
     monkeypatch.setattr(pdf, "write_pdf", _pdf_fails)
     with pytest.raises(RuntimeError, match="ran out of fonts"):
         build_report(warehouse, tmp_path / "failed", formats=("pdf", "docx"))
+    monkeypatch.setattr(pdf, "write_pdf", _pdf_killed)
+    with pytest.raises(RuntimeError, match=r"stocktaking_report\.pdf: the process setting the "
+                                           r"PDF ended before it was done"):
+        build_report(warehouse, tmp_path / "killed", formats=("pdf", "docx"))
+    assert docx.Document(str(tmp_path / "killed" / "stocktaking_report.docx")).paragraphs
 
 
 def test_the_hatching_of_a_chart_stays_light_for_the_pdf_renderer() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,12 @@ def build_report(warehouse: Path, out_dir: Path, *, run_info: dict[str, Any] | N
 
             write_docx(report, written["docx"])
         if pdf is not None:
-            pdf.result()
+            try:
+                pdf.result()
+            except BrokenProcessPool as error:
+                raise RuntimeError(
+                    f"{written['pdf']}: the process setting the PDF ended before it was done "
+                    "(out of memory?); the other formats are written") from error
     for path in written.values():
         log.info("wrote %s", path)
     return written
