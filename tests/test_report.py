@@ -177,6 +177,24 @@ def test_method_annexes_and_gender(tree, html: str) -> None:
     assert tree.get_element_by_id("change") is not None
 
 
+def test_the_latest_runs_are_listed_and_the_earlier_ones_counted(
+    warehouse: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    copy = tmp_path / "oap.duckdb"
+    shutil.copy(warehouse, copy)
+    with duckdb.connect(str(copy)) as con:
+        for day in range(1, 12):  # 13 runs in all, the fixture's two before these
+            con.execute("INSERT INTO runs VALUES (?, ?, '0.1.0+0aa0000', 'sources', 12, 3)",
+                        [f"run-2022-10-{day:02d}", f"2022-10-{day:02d} 08:00:00"])
+    html = build_report(copy, tmp_path / "out", formats=("html",))["html"].read_text()
+    tree = lxml.html.fromstring(html)
+    runs = table(tree, "Pipeline runs that wrote the warehouse, the latest")
+    assert [r[0] for r in runs[1:]] == [f"run-2022-10-{day:02d}" for day in range(2, 12)]
+    assert "3 earlier runs were not listed: the view v_runs lists them all." in html
+
+
 def test_docx_has_the_same_headings(report: dict[str, Path], tree) -> None:
     document = docx.Document(str(report["docx"]))
     headings = [(p.style.name, p.text.replace("\t", " ")) for p in document.paragraphs

@@ -6,12 +6,13 @@ from __future__ import annotations
 import pandas as pd
 
 from pipelines.reporting.context import Context, make_table
-from pipelines.reporting.format import amount, date, join, language, number, plural
+from pipelines.reporting.format import amount, date, join, language, number, plural, were
 from pipelines.reporting.model import Block, Cell, Heading, Paragraph
 from pipelines.reporting.sections import quote
 from warehouse.views import VIEWS
 
 QUOTES_PER_STATE = 4
+RUNS_LISTED = 10
 
 
 def state_annex(ctx: Context) -> list[Block]:
@@ -115,11 +116,18 @@ def reproducibility(ctx: Context) -> list[Block]:
                   "warehouse listed below; querying them gives the same figures.", numbered=False),
     ]
     if len(runs):
-        blocks.append(make_table("Pipeline runs that wrote the warehouse", runs, [
-            ("Run", "run_id", False), ("Started (UTC)", lambda r: str(r.started_at)[:16], False),
-            ("Code version", "code_version", False), ("Sources", "sources_dir", False),
-            ("Documents", lambda r: str(r.documents), True),
-            ("Quarantined", lambda r: str(r.quarantined), True)]))
+        # Every run that changed the warehouse is recorded; run many times a day, they would
+        # fill pages. The latest are listed, and the view holds them all.
+        shown = runs.tail(RUNS_LISTED)
+        earlier = len(runs) - len(shown)
+        blocks.append(make_table(
+            "Pipeline runs that wrote the warehouse" + (", the latest" if earlier else ""), shown, [
+                ("Run", "run_id", False), ("Started (UTC)", lambda r: str(r.started_at)[:16], False),
+                ("Code version", "code_version", False), ("Sources", "sources_dir", False),
+                ("Documents", lambda r: str(r.documents), True),
+                ("Quarantined", lambda r: str(r.quarantined), True)],
+            note=(f"{plural(earlier, 'earlier run')} {were(earlier)} not listed: the view v_runs "
+                  "lists them all." if earlier else "")))
     blocks.append(make_table("Input files", docs, [
         ("File", "file_name", False), ("SHA-256", lambda r: Cell(r.sha256, "hash"), False),
         ("Bytes", lambda r: number(r.size_bytes), True),
