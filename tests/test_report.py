@@ -169,6 +169,11 @@ def test_method_annexes_and_gender(tree, html: str) -> None:
     assert "Afghanistan" in text_of(tree.get_element_by_id("annex-silent").getparent())
     index = table(tree, "Updates read")
     assert len(index) == 1 + 12
+    sections = {row[1]: row[5] for row in index[1:]}  # three sections or more in a row: a range
+    assert sections["colombia_im2021_oap.pdf"] == "II, V-IX"
+    assert sections["cambodia_im2021_update.pdf"] == "V-VII"
+    assert sections["colombia_im2022_article5.pdf"] == "V, VI"
+    assert sections["norway_im2022_cooperation.pdf"] == "II, III, VIII, IX"
     hashes = table(tree, "Input files")
     assert all(re.fullmatch(r"[0-9a-f]{64}", r[1]) for r in hashes[1:])
     assert "run-7" in html and "0.1.0+def5678" in html

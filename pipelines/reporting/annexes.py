@@ -6,7 +6,16 @@ from __future__ import annotations
 import pandas as pd
 
 from pipelines.reporting.context import Context, make_table
-from pipelines.reporting.format import amount, date, join, language, number, plural, were
+from pipelines.reporting.format import (
+    amount,
+    date,
+    join,
+    language,
+    number,
+    plural,
+    ranges,
+    were,
+)
 from pipelines.reporting.model import Block, Cell, Heading, Paragraph
 from pipelines.reporting.sections import quote
 from warehouse.views import VIEWS
@@ -84,6 +93,7 @@ def silent_states_annex(ctx: Context) -> list[Block]:
 
 def publication_index(ctx: Context) -> list[Block]:
     docs = ctx.view("v_publication_index")
+    order = list(ctx.view("v_section_summary").section_no)
     return [
         Heading(1, "Publication index", "annex-index", "Annex III"),
         Paragraph("Every update read, with a link to the original file (relative to the folder "
@@ -94,7 +104,8 @@ def publication_index(ctx: Context) -> list[Block]:
             ("Language", lambda r: language(r.language), False),
             ("Meeting", lambda r: r.meeting_id or "", False),
             ("Pages", lambda r: str(r.pages), True),
-            ("Sections", "sections", False),
+            ("Sections", lambda r: ranges(r.sections.split(", ") if r.sections else (), order),
+             False),
             ("Actions", lambda r: str(r.actions), True),
             ("Figures", lambda r: str(r.figures), True),
             ("Status", lambda r: r.status.replace("_", " "), False)], css="index"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
@@ -71,6 +71,22 @@ def join(items: Iterable[str], conjunction: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def ranges(items: Iterable[str], order: Sequence[str]) -> str:
+    """``items`` in ``order``, three or more in a row written as one range: "II-V, VII" for
+    II, III, IV, V and VII. Items that are not in ``order`` follow, as they are."""
+    rank = {item: n for n, item in enumerate(order)}
+    given = set(items)
+    known = sorted(rank[item] for item in given if item in rank)
+    parts: list[str] = []
+    start = 0
+    for end in range(1, len(known) + 1):
+        if end == len(known) or known[end] != known[end - 1] + 1:
+            run = [order[n] for n in known[start:end]]
+            parts += [f"{run[0]}-{run[-1]}"] if len(run) >= 3 else run
+            start = end
+    return ", ".join(parts + sorted(given - rank.keys()))
 
 
 def language(code: str) -> str:
