@@ -41,6 +41,25 @@ def test_a_table_that_fits_on_one_line_is_shared_out_by_its_widest_texts() -> No
     assert sum(shares) == pytest.approx(1.0)
 
 
+def test_a_file_name_that_may_break_anywhere_gives_way_when_the_words_do_not_fit() -> None:
+    name = "germany_humanitarian_mine_action_contribution_2022.docx"
+    header = ("State", "File", "Language", "Meeting", "Pages", "Sections", "Actions", "Figures")
+    row = ("Bosnia and Herzegovina", name, "English", "IM2022", "2", "II, IV-IX", "8", "16")
+
+    def shares(css: str) -> tuple[float, ...]:
+        cells = tuple(Cell(text, css if i == 1 else "") for i, text in enumerate(row))
+        return column_shares(Table("Updates read", header, (cells,), (4, 6, 7)), WIDTH_EM)
+
+    state = text_em("Herzegovina") + CELL_PADDING_EM
+    assert shares("")[0] * WIDTH_EM < state  # every column squeezed: the State's word breaks
+    fitted = shares("file")
+    assert fitted[0] * WIDTH_EM >= state - 1e-9  # the file name breaks instead
+    assert text_em(name) + CELL_PADDING_EM > fitted[1] * WIDTH_EM >= 4.0
+    assert sum(fitted) == pytest.approx(1.0)
+    roomy = Table("Updates read", ("File",), ((Cell("a_short_name.pdf", "file"),),))
+    assert column_shares(roomy, WIDTH_EM) == (1.0,)  # with room, it stays whole
+
+
 def test_a_hash_is_measured_in_the_small_font_it_is_set_in() -> None:
     digest = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
     plain = Table("Input files", ("File", "SHA-256"), ((Cell("a.pdf"), Cell(digest)),))

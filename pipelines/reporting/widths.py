@@ -31,6 +31,12 @@ _FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 #: Cells set in another font than the rest of the table (report.css), by class: the font's
 #: file, and its size against that of the table's text.
 _CELL_FONTS = {"hash": ("DejaVuSansMono.ttf", 5.6 / 7.2)}
+#: Cells whose text may break between any two characters (``word-break: break-all`` in
+#: report.css), by class: file names and hashes. Such a column keeps its longest text on one
+#: line while the table has room, and gives way first when it has not.
+_BREAK_ANYWHERE = frozenset({"file", "hash"})
+#: The narrowest such a column becomes, in em.
+_MIN_BREAKING_EM = 4.0
 #: The fonts of the table's text and of its header.
 TEXT, BOLD = ("DejaVuSans.ttf", 1.0), ("DejaVuSans-Bold.ttf", 1.0)
 
@@ -58,6 +64,7 @@ def column_shares(table: Table, width_em: float) -> tuple[float, ...]:
         return ()
     widest = [text_em(h, BOLD) for h in table.header]
     narrowest = [_longest_word_em(h, BOLD) for h in table.header]
+    breaking: set[int] = set()
     for row in table.rows:
         for i, cell in enumerate(row[:n]):
             font = _CELL_FONTS.get(cell.css, TEXT)
@@ -66,7 +73,15 @@ def column_shares(table: Table, width_em: float) -> tuple[float, ...]:
             # A figure does not wrap; other text wraps between words.
             narrowest[i] = max(narrowest[i],
                                wide if i in table.numeric else _longest_word_em(cell.text, font))
+            if cell.css in _BREAK_ANYWHERE:
+                breaking.add(i)
     room = width_em - CELL_PADDING_EM * n
+    if sum(narrowest) > room and breaking:  # the columns that may break give way
+        others = sum(w for i, w in enumerate(narrowest) if i not in breaking)
+        scale = max(room - others, 0.0) / sum(narrowest[i] for i in breaking)
+        for i in breaking:
+            narrowest[i] = max(_MIN_BREAKING_EM, narrowest[i] * scale)
+            widest[i] = max(widest[i], narrowest[i])
     if sum(widest) <= room:  # every cell on one line: the rest shared out alike
         widths = [w * room / sum(widest) for w in widest]
     elif sum(narrowest) < room:
