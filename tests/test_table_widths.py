@@ -68,7 +68,9 @@ def test_a_hash_is_measured_in_the_small_font_it_is_set_in() -> None:
 
 
 def test_html_and_word_lay_each_table_out_with_the_same_shares(tmp_path) -> None:
-    from pipelines.reporting.docx_report import TABLE_WIDTH, write_docx
+    from docx.shared import Cm
+
+    from pipelines.reporting.docx_report import TABLE_FONT, TABLE_WIDTH, write_docx
     from pipelines.reporting.html import render_html
     from pipelines.reporting.model import Report, TitlePage
 
@@ -89,3 +91,6 @@ def test_html_and_word_lay_each_table_out_with_the_same_shares(tmp_path) -> None
     # One measure for both: the proportions differ only because the widths differ in em.
     assert [round(s, 1) for s in html_shares] == [round(s, 1) for s in grid]
     assert html_shares.index(max(html_shares)) == grid.index(max(grid)) == 1
+    # Word's cells have wider margins (0.19 cm a side): its figure column makes room for them.
+    figure = text_em("18,632,847") * TABLE_FONT.pt + Cm(0.38).pt
+    assert grid[2] * TABLE_WIDTH.pt > figure

@@ -22,8 +22,9 @@ from PIL import ImageFont
 
 from pipelines.reporting.model import Table
 
-#: The padding of a cell, left and right together, in em of the table's text (1.1 em in
-#: report.css), with some room for the renderers' measures to differ from this one.
+#: The padding of a cell in the HTML and the PDF, left and right together, in em of the
+#: table's text (1.1 em in report.css), with some room for the renderer's measure to differ
+#: from this one.
 CELL_PADDING_EM = 1.4
 _SIZE = 100  # the font is loaded at this size in pixels: widths in em are lengths / _SIZE
 _FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -57,8 +58,10 @@ def _longest_word_em(text: str, font: tuple[str, float] = TEXT) -> float:
     return max((text_em(word, font) for word in text.split()), default=0.0)
 
 
-def column_shares(table: Table, width_em: float) -> tuple[float, ...]:
-    """Each column's share of the width of ``table``, which is ``width_em`` wide."""
+def column_shares(table: Table, width_em: float,
+                  padding_em: float = CELL_PADDING_EM) -> tuple[float, ...]:
+    """Each column's share of the width of ``table``, which is ``width_em`` wide, its cells
+    padded by ``padding_em`` (left and right together)."""
     n = len(table.header)
     if not n:
         return ()
@@ -75,7 +78,7 @@ def column_shares(table: Table, width_em: float) -> tuple[float, ...]:
                                wide if i in table.numeric else _longest_word_em(cell.text, font))
             if cell.css in _BREAK_ANYWHERE:
                 breaking.add(i)
-    room = width_em - CELL_PADDING_EM * n
+    room = width_em - padding_em * n
     if sum(narrowest) > room and breaking:  # the columns that may break give way
         others = sum(w for i, w in enumerate(narrowest) if i not in breaking)
         scale = max(room - others, 0.0) / sum(narrowest[i] for i in breaking)
@@ -90,5 +93,5 @@ def column_shares(table: Table, width_em: float) -> tuple[float, ...]:
                   for low, high in zip(narrowest, widest, strict=True)]
     else:  # too many columns to fit: each as narrow as it can be
         widths = narrowest
-    total = sum(widths) + CELL_PADDING_EM * n
-    return tuple((w + CELL_PADDING_EM) / total for w in widths)
+    total = sum(widths) + padding_em * n
+    return tuple((w + padding_em) / total for w in widths)
