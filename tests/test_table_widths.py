@@ -8,10 +8,16 @@ import docx
 import lxml.html
 import pytest
 
+from pipelines.reporting.html import CELL_PADDING_EM
 from pipelines.reporting.model import Cell, Table
-from pipelines.reporting.widths import BOLD, CELL_PADDING_EM, column_shares, text_em
+from pipelines.reporting.widths import BOLD, column_shares, text_em
 
 WIDTH_EM = 66.0
+
+
+def _shares(table: Table) -> tuple[float, ...]:
+    """The shares the HTML and the PDF lay ``table`` out with, on a page ``WIDTH_EM`` wide."""
+    return column_shares(table, WIDTH_EM, CELL_PADDING_EM)
 
 
 def _table(rows: list[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> Table:
@@ -23,16 +29,16 @@ def test_a_figure_keeps_its_width_and_long_text_takes_what_is_left() -> None:
     title = "Survey and clearance of all remaining mined areas under Article 5 " * 3
     table = _table([("Bosnia and Herzegovina", title, "18,632,847"), ("Chad", "Short", "7")],
                    numeric=(2,))
-    state, words, figure = (share * WIDTH_EM for share in column_shares(table, WIDTH_EM))
+    state, words, figure = (share * WIDTH_EM for share in _shares(table))
     assert figure >= text_em("18,632,847") + CELL_PADDING_EM - 1e-9  # the figure on one line
     assert state >= text_em("Herzegovina") + CELL_PADDING_EM - 1e-9  # its longest word
     assert words > state + figure  # the text that would wrap most gets the room left
-    assert sum(column_shares(table, WIDTH_EM)) == pytest.approx(1.0)
+    assert sum(_shares(table)) == pytest.approx(1.0)
 
 
 def test_a_table_that_fits_on_one_line_is_shared_out_by_its_widest_texts() -> None:
     table = _table([("Chad", "Stockpile destruction", "12")], numeric=(2,))
-    shares = column_shares(table, WIDTH_EM)
+    shares = _shares(table)
     text = [share * WIDTH_EM - CELL_PADDING_EM for share in shares]
     widest = [text_em("Chad"), text_em("Stockpile destruction"), text_em("Cleared", BOLD)]
     assert widest[0] < text_em("State", BOLD)  # the header is the widest text of its column
@@ -48,7 +54,7 @@ def test_a_file_name_that_may_break_anywhere_gives_way_when_the_words_do_not_fit
 
     def shares(css: str) -> tuple[float, ...]:
         cells = tuple(Cell(text, css if i == 1 else "") for i, text in enumerate(row))
-        return column_shares(Table("Updates read", header, (cells,), (4, 6, 7)), WIDTH_EM)
+        return _shares(Table("Updates read", header, (cells,), (4, 6, 7)))
 
     state = text_em("Herzegovina") + CELL_PADDING_EM
     assert shares("")[0] * WIDTH_EM < state  # every column squeezed: the State's word breaks
@@ -57,14 +63,14 @@ def test_a_file_name_that_may_break_anywhere_gives_way_when_the_words_do_not_fit
     assert text_em(name) + CELL_PADDING_EM > fitted[1] * WIDTH_EM >= 4.0
     assert sum(fitted) == pytest.approx(1.0)
     roomy = Table("Updates read", ("File",), ((Cell("a_short_name.pdf", "file"),),))
-    assert column_shares(roomy, WIDTH_EM) == (1.0,)  # with room, it stays whole
+    assert _shares(roomy) == (1.0,)  # with room, it stays whole
 
 
 def test_a_hash_is_measured_in_the_small_font_it_is_set_in() -> None:
     digest = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
     plain = Table("Input files", ("File", "SHA-256"), ((Cell("a.pdf"), Cell(digest)),))
     small = Table("Input files", ("File", "SHA-256"), ((Cell("a.pdf"), Cell(digest, "hash")),))
-    assert column_shares(small, WIDTH_EM)[1] < column_shares(plain, WIDTH_EM)[1]
+    assert _shares(small)[1] < _shares(plain)[1]
 
 
 def test_html_and_word_lay_each_table_out_with_the_same_shares(tmp_path) -> None:

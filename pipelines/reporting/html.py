@@ -13,6 +13,9 @@ from pipelines.reporting.widths import column_shares
 _TEMPLATES = importlib.resources.files("pipelines.reporting").joinpath("templates")
 #: The width of a table, in em of its text: 168 mm of an A4 page at 7.2 pt (report.css).
 TABLE_WIDTH_EM = 168 / 25.4 * 72 / 7.2
+#: The padding of a cell, left and right together, in em of the table's text (1.1 em in
+#: report.css), with some room for the renderer's measure to differ from this one.
+CELL_PADDING_EM = 1.4
 
 
 def _load(name: str) -> str | None:
@@ -25,7 +28,7 @@ def _environment() -> jinja2.Environment:
                              autoescape=True, trim_blocks=True, lstrip_blocks=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["kind"] = lambda block: type(block).__name__
-    env.filters["column_shares"] = lambda table: column_shares(table, TABLE_WIDTH_EM)
+    env.filters["column_shares"] = lambda table: column_shares(table, TABLE_WIDTH_EM, CELL_PADDING_EM)
     return env
 
 

@@ -22,10 +22,6 @@ from PIL import ImageFont
 
 from pipelines.reporting.model import Table
 
-#: The padding of a cell in the HTML and the PDF, left and right together, in em of the
-#: table's text (1.1 em in report.css), with some room for the renderer's measure to differ
-#: from this one.
-CELL_PADDING_EM = 1.4
 _SIZE = 100  # the font is loaded at this size in pixels: widths in em are lengths / _SIZE
 _FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
@@ -58,8 +54,7 @@ def _longest_word_em(text: str, font: tuple[str, float] = TEXT) -> float:
     return max((text_em(word, font) for word in text.split()), default=0.0)
 
 
-def column_shares(table: Table, width_em: float,
-                  padding_em: float = CELL_PADDING_EM) -> tuple[float, ...]:
+def column_shares(table: Table, width_em: float, padding_em: float) -> tuple[float, ...]:
     """Each column's share of the width of ``table``, which is ``width_em`` wide, its cells
     padded by ``padding_em`` (left and right together)."""
     n = len(table.header)
