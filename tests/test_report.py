@@ -332,6 +332,25 @@ def test_charts_drawn_by_the_worker_are_those_drawn_here_and_their_errors_come_b
         _ = failed.svg
 
 
+def _chart_dies_in_a_worker(parent: int, *, png: bool) -> tuple[str, bytes]:
+    if os.getpid() != parent:
+        os._exit(9)  # as the kernel ends a process that ran out of memory
+    return "<svg>drawn here</svg>", b""
+
+
+def test_charts_whose_worker_died_are_drawn_here() -> None:
+    from pipelines.reporting import charts, worker
+
+    with worker.forked_worker() as submit:
+        draw = charts.drawer(submit)
+        killed = draw(_chart_dies_in_a_worker, os.getpid(), png=False)
+        queued = draw(_process_chart, png=False)  # handed over before the worker died
+        assert killed.svg == "<svg>drawn here</svg>"
+        assert queued.svg == str(os.getpid())
+        later = draw(_process_chart, png=False)  # the worker is gone: drawn here at once
+        assert later.svg == str(os.getpid())
+
+
 def _pdf_by_pid(html: str, path: Path, base_url: Path) -> Path:
     path.write_text(str(os.getpid()))
     return path

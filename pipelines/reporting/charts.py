@@ -11,6 +11,7 @@ import re
 import textwrap
 from collections.abc import Callable
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import matplotlib
@@ -45,18 +46,32 @@ SERIES = {
 
 
 class Drawing:
-    """A chart's SVG and PNG, from a drawing that is done or still under way in a worker."""
+    """A chart's SVG and PNG, from a drawing that is done or still under way in a worker.
 
-    def __init__(self, future: Future):
+    ``again`` draws the chart in this process: it is called when the worker died before the
+    chart was done (out of memory, killed), so the report is still built.
+    """
+
+    def __init__(self, future: Future, again: Callable[[], Future] | None = None):
         self._future = future
+        self._again = again
+
+    def _result(self) -> tuple[str, bytes]:
+        try:
+            return self._future.result()
+        except BrokenProcessPool:
+            if self._again is None:
+                raise
+            self._future, self._again = self._again(), None
+            return self._future.result()
 
     @property
     def svg(self) -> str:
-        return self._future.result()[0]
+        return self._result()[0]
 
     @property
     def png(self) -> bytes:
-        return self._future.result()[1]
+        return self._result()[1]
 
 
 Draw = Callable[..., Drawing]
@@ -69,10 +84,12 @@ def draw_here(chart: Callable[..., tuple[str, bytes]], *args: Any, **kwargs: Any
 
 def drawer(submit: Submit) -> Draw:
     """A ``draw`` that hands charts to ``submit`` (``worker.forked_worker``), which draws them
-    (~0.3-0.8 s each) while this process goes on building the report."""
+    (~0.3-0.8 s each) while this process goes on building the report. A chart the worker
+    could not finish because it died is drawn here when it is read."""
 
     def draw(chart: Callable[..., tuple[str, bytes]], *args: Any, **kwargs: Any) -> Drawing:
-        return Drawing(submit(chart, *args, **kwargs))
+        return Drawing(submit(chart, *args, **kwargs),
+                       again=lambda: run_here(chart, *args, **kwargs))
 
     return draw
 
