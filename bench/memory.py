@@ -8,6 +8,8 @@ really holds (and about what a container's memory limit counts).
 
 from __future__ import annotations
 
+import json
+import subprocess
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,3 +113,16 @@ class PeakSampler:
         return ", ".join(
             f"{name} {sum(sizes) / 2**20:.0f} MB" + (f" ({len(sizes)})" if len(sizes) > 1 else "")
             for name, sizes in sorted(groups.items(), key=lambda item: -sum(item[1])))
+
+
+def run_sampled(command: list[str], what: str, **popen: object) -> tuple[dict, PeakSampler]:
+    """Run ``command``, sampling the memory of its process tree, and the JSON object of the
+    last line of its output that holds one; raises RuntimeError naming ``what`` on failure."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               **popen)
+    with PeakSampler(process.pid) as sampler:
+        out, err = process.communicate()
+    lines = [line for line in out.splitlines() if line.startswith("{")]
+    if process.returncode or not lines:
+        raise RuntimeError(f"{what} failed ({process.returncode}):\n{err[-4000:]}")
+    return json.loads(lines[-1]), sampler

@@ -14,13 +14,12 @@ import argparse
 import json
 import os
 import resource
-import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.memory import PeakSampler
+from bench.memory import run_sampled
 from pipelines.settings import DEFAULT_BATCH_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,15 +58,8 @@ def run_pass(sources: Path, workdir: Path, *, profile: Path | None = None,
         command += ["--batch-files", str(batch_files)]
     env = {**os.environ, "DAGSTER_HOME": str(workdir / "dagster_home"), "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
-    with PeakSampler(process.pid) as sampler:
-        out, err = process.communicate()
+    data, sampler = run_sampled(command, "benchmark pass", cwd=ROOT, env=env)
     elapsed = time.perf_counter() - started
-    lines = [line for line in out.splitlines() if line.startswith("{")]
-    if process.returncode or not lines:
-        raise RuntimeError(f"benchmark pass failed ({process.returncode}):\n{err[-4000:]}")
-    data = json.loads(lines[-1])
     return PassResult(process_seconds=elapsed, peak_rss=sampler.peak, peak_pss=sampler.peak_pss,
                       peak_breakdown=sampler.breakdown(), **data)
 

@@ -10,13 +10,12 @@ which the warehouse changed.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.memory import PeakSampler
+from bench.memory import run_sampled
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,14 +28,9 @@ class ReportResult:
 
 
 def time_report(warehouse: Path, folder: Path) -> ReportResult:
-    process = subprocess.Popen([sys.executable, "-m", "bench.report", str(warehouse), str(folder)],
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    with PeakSampler(process.pid) as sampler:
-        out, err = process.communicate()
-    lines = [line for line in out.splitlines() if line.startswith("{")]
-    if process.returncode or not lines:
-        raise RuntimeError(f"building the report failed ({process.returncode}):\n{err[-4000:]}")
-    return ReportResult(peak_pss=sampler.peak_pss, **json.loads(lines[-1]))
+    data, sampler = run_sampled([sys.executable, "-m", "bench.report", str(warehouse), str(folder)],
+                                "building the report", cwd=ROOT)
+    return ReportResult(peak_pss=sampler.peak_pss, **data)
 
 
 def main(argv: list[str]) -> int:
