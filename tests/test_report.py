@@ -224,6 +224,48 @@ def test_pdf_has_pages(report: dict[str, Path]) -> None:
         pdf.close()
 
 
+def test_beyond_a_number_of_files_print_lists_them_by_state_and_the_html_one_by_one(
+    warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An archive of thousands of files would fill a hundred printed pages with file names."""
+    from pipelines.reporting import annexes
+
+    monkeypatch.setattr(annexes, "FILES_LISTED_IN_PRINT", 11)  # the fixture has 12
+    written = build_report(warehouse, tmp_path / "out")
+    tree = lxml.html.fromstring(written["html"].read_text(encoding="utf-8"))
+    index, hashes = table(tree, "Updates read"), table(tree, "Input files")
+    assert len(index) == len(hashes) == 1 + 12
+    states = view(warehouse, "SELECT coalesce(state_name, 'not identified') AS state, "
+                             "count(*) AS files, sum(pages) AS pages FROM v_publication_index "
+                             "GROUP BY state_name ORDER BY state_name NULLS LAST")
+    assert 1 < len(states) < 12
+
+    document = docx.Document(str(written["docx"]))
+    tables = {tuple(c.text for c in t.rows[0].cells): t for t in document.tables}
+    by_state = tables["State", "Files", "Pages", "Languages", "Meetings", "Figures",
+                      "Needing review"]
+    rows = [[c.text for c in row.cells] for row in by_state.rows[1:]]
+    assert [(r[0], int(r[1]), int(r[2])) for r in rows] == list(
+        states[["state", "files", "pages"]].itertuples(index=False, name=None))
+    assert ("State", "Files", "Bytes", "First loaded (UTC)", "Last loaded (UTC)") in tables
+    assert not any(header[:2] == ("File", "SHA-256") for header in tables)
+    assert len(document.tables) == len(tree.xpath("//main//table")) + 1  # one for one
+    printed = next(p.text for p in document.paragraphs if p.text.endswith("Updates read, by State"))
+    shown = next(text_of(c) for c in tree.iter("caption") if text_of(c).endswith("Updates read"))
+    assert printed.split(".")[0] == shown.split(".")[0]  # the same table number
+    words = "\n".join(p.text for p in document.paragraphs)
+    assert "The 12 files are listed one by one" in words
+    assert "the updates of each State in the PDF and Word" in words
+
+    pdf = pypdfium2.PdfDocument(str(written["pdf"]))
+    try:
+        text = "".join(page.get_textpage().get_text_range() for page in pdf)
+    finally:
+        pdf.close()
+    assert "Updates read, by State" in text and "Input files, by State" in text
+    assert not any(row[1][:12] in text for row in hashes[1:])
+
+
 def test_report_reads_a_warehouse_without_views_and_leaves_it_untouched(tmp_path: Path) -> None:
     path = build_fixture_warehouse(tmp_path / "bare.duckdb")
     before = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -454,3 +496,10 @@ def test_the_report_reads_only_the_passages_it_quotes_and_counts_them_all(wareho
     assert counts.passages == len(every)
     assert counts.explicit == (every.method == "explicit").sum()
     assert counts.reviewed == every.reviewed_by.notna().sum()
+
+
+def test_counts_in_sentences_have_thousands_separators() -> None:
+    from pipelines.reporting.format import plural
+
+    assert plural(3161, "input file") == "3,161 input files"
+    assert plural(1, "State Party", "States Parties") == "1 State Party"

@@ -22,6 +22,14 @@ from warehouse.views import VIEWS
 
 QUOTES_PER_STATE = 4
 RUNS_LISTED = 10
+#: Most files the print formats list one by one. An archive of thousands would fill a hundred
+#: pages of file names: the PDF and Word give one row per State instead, and the HTML report
+#: and the view v_publication_index keep every file.
+FILES_LISTED_IN_PRINT = 200
+
+
+def listed_by_state_in_print(files: int) -> bool:
+    return files > FILES_LISTED_IN_PRINT
 
 
 def state_annex(ctx: Context) -> list[Block]:
@@ -94,6 +102,14 @@ def silent_states_annex(ctx: Context) -> list[Block]:
 def publication_index(ctx: Context) -> list[Block]:
     docs = ctx.view("v_publication_index")
     order = list(ctx.view("v_section_summary").section_no)
+    in_print = make_table(
+        "Updates read, by State", _by_state(docs), [
+            ("State", "state", False), ("Files", lambda r: number(r.files), True),
+            ("Pages", lambda r: number(r.pages), True), ("Languages", "languages", False),
+            ("Meetings", "meetings", False), ("Figures", lambda r: number(r.figures), True),
+            ("Needing review", lambda r: number(r.needing_review), True)],
+        note=_listed_elsewhere(len(docs), "one by one, with links to the originals,"),
+    ) if listed_by_state_in_print(len(docs)) else None
     return [
         Heading(1, "Publication index", "annex-index", "Annex III"),
         Paragraph("Every update read, with a link to the original file (relative to the folder "
@@ -108,8 +124,30 @@ def publication_index(ctx: Context) -> list[Block]:
              False),
             ("Actions", lambda r: str(r.actions), True),
             ("Figures", lambda r: str(r.figures), True),
-            ("Status", lambda r: r.status.replace("_", " "), False)], css="index"),
+            ("Status", lambda r: r.status.replace("_", " "), False)],
+            css="index", in_print=in_print),
     ]
+
+
+def _by_state(docs: pd.DataFrame) -> pd.DataFrame:
+    """One row per State (documents of no identified State last): its files, pages, bytes,
+    languages and meetings, and when its files were loaded."""
+    frame = docs.assign(state=docs.state_name.fillna("not identified"),
+                        unidentified=docs.state_name.isna(),
+                        needing_review=docs.status.eq("needs_review"))
+    grouped = frame.groupby(["unidentified", "state"], sort=True)
+    return grouped.agg(
+        files=("file_name", "size"), pages=("pages", "sum"), figures=("figures", "sum"),
+        needing_review=("needing_review", "sum"), size_bytes=("size_bytes", "sum"),
+        first_loaded=("loaded_at", "min"), last_loaded=("loaded_at", "max"),
+        languages=("language", lambda codes: join(sorted({language(c) for c in codes.dropna()}))),
+        meetings=("meeting_id", lambda ids: ", ".join(sorted(ids.dropna().unique()))),
+    ).reset_index()
+
+
+def _listed_elsewhere(files: int, how: str) -> str:
+    return (f"The {number(files)} files are listed {how} in the HTML report and in the view "
+            "v_publication_index; printed, they would fill pages.")
 
 
 def reproducibility(ctx: Context) -> list[Block]:
@@ -139,10 +177,19 @@ def reproducibility(ctx: Context) -> list[Block]:
                 ("Quarantined", lambda r: str(r.quarantined), True)],
             note=(f"{plural(earlier, 'earlier run')} {were(earlier)} not listed: the view v_runs "
                   "lists them all." if earlier else "")))
+    in_print = make_table(
+        "Input files, by State", _by_state(docs), [
+            ("State", "state", False), ("Files", lambda r: number(r.files), True),
+            ("Bytes", lambda r: number(r.size_bytes), True),
+            ("First loaded (UTC)", lambda r: str(r.first_loaded)[:16], False),
+            ("Last loaded (UTC)", lambda r: str(r.last_loaded)[:16], False)],
+        note=_listed_elsewhere(len(docs), "with their SHA-256"),
+    ) if listed_by_state_in_print(len(docs)) else None
     blocks.append(make_table("Input files", docs, [
         ("File", "file_name", False), ("SHA-256", lambda r: Cell(r.sha256, "hash"), False),
         ("Bytes", lambda r: number(r.size_bytes), True),
-        ("Loaded (UTC)", lambda r: str(r.loaded_at)[:16], False)], css="hashes"))
+        ("Loaded (UTC)", lambda r: str(r.loaded_at)[:16], False)], css="hashes",
+        in_print=in_print))
     views = pd.DataFrame({"view": list(VIEWS), "question": list(VIEWS.values())})
     blocks.append(make_table("Committee views read by this report", views, [
         ("View", "view", False), ("What it answers", "question", False)]))

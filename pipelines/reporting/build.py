@@ -51,6 +51,7 @@ def build_report(warehouse: Path, out_dir: Path, *, run_info: dict[str, Any] | N
     with worker.forked_worker() as submit:
         report = build_content(Context(views, generated, run_info, raster="docx" in formats,
                                        drawer=charts.drawer(submit)))
+        printed = report.for_print()  # the tables that would fill pages, shorter
         pdf = None
         if "html" in formats or "pdf" in formats:
             from pipelines.reporting.html import render_html
@@ -61,11 +62,12 @@ def build_report(warehouse: Path, out_dir: Path, *, run_info: dict[str, Any] | N
             if "pdf" in formats:
                 from pipelines.reporting.pdf import write_pdf
 
-                pdf = submit(write_pdf, html, written["pdf"], out_dir)
+                page = html if printed is report else render_html(printed)
+                pdf = submit(write_pdf, page, written["pdf"], out_dir)
         if "docx" in formats:
             from pipelines.reporting.docx_report import write_docx
 
-            write_docx(report, written["docx"])
+            write_docx(printed, written["docx"])
         if pdf is not None:
             try:
                 pdf.result()

@@ -61,8 +61,10 @@ Column = tuple[str, str | Callable[[Any], str | Cell], bool]
 
 
 def make_table(caption: str, frame: pd.DataFrame, columns: Sequence[Column], *,
-               note: str = "", css: str = "") -> Table:
-    """A table from rows of ``frame``: each column is (header, field or function, numeric)."""
+               note: str = "", css: str = "", in_print: Table | None = None) -> Table:
+    """A table from rows of ``frame``: each column is (header, field or function, numeric).
+
+    ``in_print`` is what the PDF and Word show instead (``Table.in_print``)."""
     rows = []
     for row in frame.itertuples(index=False):
         cells = []
@@ -72,4 +74,4 @@ def make_table(caption: str, frame: pd.DataFrame, columns: Sequence[Column], *,
         rows.append(tuple(cells))
     numeric = tuple(i for i, (_, _, is_number) in enumerate(columns) if is_number)
     return Table(caption, tuple(header for header, _, _ in columns), tuple(rows), numeric,
-                 css, note=note)
+                 css, note=note, in_print=in_print)

@@ -58,7 +58,7 @@ def date(value: object, *, short: bool = False) -> str:
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count} {word}"
+    return f"{count:,} {word}"
 
 
 def were(count: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipelines.reporting.annexes import listed_by_state_in_print
 from pipelines.reporting.context import Context, make_table
 from pipelines.reporting.format import join, language, plural, were
 from pipelines.reporting.front import action_ranges
@@ -63,8 +64,11 @@ def _updates(ctx: Context) -> list[Block]:
                   f"{plural(int((docs.format == 'pdf').sum()), 'PDF file')} and "
                   f"{plural(int((docs.format == 'docx').sum()), 'Word file')}, "
                   f"{plural(int(docs.pages.sum()), 'page')} in all, of which "
-                  f"{plural(int(docs.ocr_pages.sum()), 'scanned page')} read by OCR. Annex III "
-                  "lists every update with a link to the original."),
+                  f"{plural(int(docs.ocr_pages.sum()), 'scanned page')} read by OCR. "
+                  + ("Annex III lists every update with a link to the original in the HTML "
+                     "report, and the updates of each State in the PDF and Word."
+                     if listed_by_state_in_print(len(docs)) else
+                     "Annex III lists every update with a link to the original.")),
     ]
     counts = (docs.assign(meeting=docs.meeting_name.fillna("Meeting not stated"))
               .pivot_table(index="meeting", columns="language", values="document_id",

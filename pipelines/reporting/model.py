@@ -67,6 +67,9 @@ class Table:
     css: str = ""
     group_header: tuple[tuple[str, int], ...] = ()
     note: str = ""
+    #: What the print formats (PDF, Word) show instead, where this table would fill pages: a
+    #: table listing every file, for example, gives way to one row per State.
+    in_print: Table | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,14 @@ class Report:
     def headings(self, max_level: int = 2) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading) and b.level <= max_level]
 
+    def for_print(self) -> Report:
+        """The report as the PDF and Word show it: each table that has a form for print in that
+        form. The report itself when it has none."""
+        if not any(isinstance(b, Table) and b.in_print for b in self.blocks):
+            return self
+        return Report(self.title_page, [b.in_print if isinstance(b, Table) and b.in_print else b
+                                        for b in self.blocks])
+
 
 def number_paragraphs(blocks: list[Block], *, stop_at: str | None = None) -> list[Block]:
     """Number the numbered paragraphs 1, 2, 3, ... up to the heading anchored ``stop_at``."""
@@ -153,7 +164,9 @@ def number_captions(blocks: list[Block]) -> list[Block]:
     def table(t: Table) -> Table:
         nonlocal tables
         tables += 1
-        return replace(t, caption=f"Table {tables}. {t.caption}")
+        label = f"Table {tables}. "
+        printed = t.in_print and replace(t.in_print, caption=label + t.in_print.caption)
+        return replace(t, caption=label + t.caption, in_print=printed)
 
     for block in blocks:
         if isinstance(block, Table):
