@@ -43,12 +43,21 @@ def another_batch(plans: list[dict[str, int]]) -> bool:
     return pending < before.get("pending", 0) or now.get("unchanged", 0) > before.get("unchanged", 0)
 
 
-def recorded_plans(instance: dg.DagsterInstance, last: int = 2) -> list[dict[str, int]]:
-    """The counts of the ``last`` intake plans the instance recorded (``Plan.summary``), oldest
-    first."""
-    records = instance.fetch_materializations(dg.AssetKey("intake_plan"), limit=last).records
-    return [plan_numbers(record.asset_materialization.metadata)
-            for record in reversed(records) if record.asset_materialization is not None]
+@dataclass(frozen=True)
+class RecordedPlans:
+    """The latest intake plans the instance recorded: their counts, oldest first
+    (``Plan.summary``), and what the latest left pending."""
+
+    counts: list[dict[str, int]]
+    pending: Pending | None
+
+
+def recorded_plans(instance: dg.DagsterInstance, last: int = 2) -> RecordedPlans:
+    """The ``last`` intake plans the instance recorded, read in one query."""
+    found = instance.fetch_materializations(dg.AssetKey("intake_plan"), limit=last).records
+    plans = [(r.run_id, r.asset_materialization.metadata) for r in found if r.asset_materialization]
+    return RecordedPlans(counts=[plan_numbers(metadata) for _, metadata in reversed(plans)],
+                         pending=_pending(*plans[0]) if plans else None)
 
 
 def plan_numbers(metadata: Mapping[str, dg.MetadataValue]) -> dict[str, int]:
@@ -59,12 +68,12 @@ def plan_numbers(metadata: Mapping[str, dg.MetadataValue]) -> dict[str, int]:
 
 def last_pending(instance: dg.DagsterInstance) -> Pending | None:
     """What the latest intake plan left pending; None before any plan, or when it left none."""
-    event = instance.get_latest_materialization_event(dg.AssetKey("intake_plan"))
-    if event is None or event.asset_materialization is None:
-        return None
-    recorded = event.asset_materialization.metadata
+    return recorded_plans(instance, last=1).pending
+
+
+def _pending(run_id: str, recorded: Mapping[str, dg.MetadataValue]) -> Pending | None:
     documents = recorded.get("pending")
     if documents is None or not documents.value:
         return None
     files = recorded.get("pending_files")
-    return Pending(event.run_id, int(documents.value), frozenset(files.value if files else ()))
+    return Pending(run_id, int(documents.value), frozenset(files.value if files else ()))

@@ -6,7 +6,7 @@ import json
 
 import dagster as dg
 
-from pipelines.defs.pending import Pending, another_batch, last_pending, recorded_plans
+from pipelines.defs.pending import Pending, another_batch, recorded_plans
 from pipelines.resources import SourcesFolder
 from pipelines.stages.intake import walk
 
@@ -36,10 +36,11 @@ def sources_folder_changed(
     now = listing(sources)
     before = json.loads(context.cursor) if context.cursor else {}
     if now == before:
-        left = _pending_after_last_run(context.instance)
+        plans = recorded_plans(context.instance)
+        left = _pending_after_last_run(context.instance, plans.pending)
         if left is None:
             return dg.SkipReason(f"no file added, changed or removed in {sources.folder}")
-        if not another_batch(recorded_plans(context.instance)):
+        if not another_batch(plans.counts):
             return dg.SkipReason(
                 f"the runs stopped settling documents: {left.documents} still pending after "
                 f"run {left.run_id}; look at the last runs before starting another")
@@ -61,9 +62,8 @@ def sources_folder_changed(
     )
 
 
-def _pending_after_last_run(instance: dg.DagsterInstance) -> Pending | None:
+def _pending_after_last_run(instance: dg.DagsterInstance, left: Pending | None) -> Pending | None:
     """What the last intake plan left pending, when it left some and its run succeeded."""
-    left = last_pending(instance)
     if left is None:
         return None
     run = instance.get_run_by_id(left.run_id)
