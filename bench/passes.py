@@ -1,10 +1,10 @@
 """One pipeline pass in a process of its own, as `oap run` would do it, with its timings.
 
-``python -m bench.passes SOURCES WORKDIR [--profile FILE] [--batch-files N]`` runs the whole
-asset graph on SOURCES with the warehouse, the reports (HTML only) and the Dagster instance
-(DAGSTER_HOME) in WORKDIR, and prints one JSON line: time to import and load the
-definitions, time of the runs (one per batch, as `oap run`), the time of each step summed
-over them, and the pages read.
+``python -m bench.passes SOURCES WORKDIR [--profile FILE] [--batch-files N] [--formats F]``
+runs the whole asset graph on SOURCES with the warehouse, the reports (HTML only unless
+``--formats`` says otherwise, as `OAP_REPORT_FORMATS`) and the Dagster instance (DAGSTER_HOME)
+in WORKDIR, and prints one JSON line: time to import and load the definitions, time of the
+runs (one per batch, as `oap run`), the time of each step summed over them, and the pages read.
 ``run_pass`` starts that process and samples the memory of its whole process tree.
 """
 
@@ -45,17 +45,19 @@ class PassResult:
 
 
 def run_pass(sources: Path, workdir: Path, *, profile: Path | None = None,
-             batch_files: int | None = None) -> PassResult:
+             batch_files: int | None = None, formats: str | None = None) -> PassResult:
     """Run one pass in a child process; the warehouse and instance in ``workdir`` persist.
 
     ``batch_files``: most documents per run (default: the pipeline's); a pass over more
-    takes several runs, as `oap run` does.
+    takes several runs, as `oap run` does. ``formats``: of the report (default: HTML alone).
     """
     command = [sys.executable, "-m", "bench.passes", str(sources), str(workdir)]
     if profile:
         command += ["--profile", str(profile)]
     if batch_files is not None:
         command += ["--batch-files", str(batch_files)]
+    if formats is not None:
+        command += ["--formats", formats]
     env = {**os.environ, "DAGSTER_HOME": str(workdir / "dagster_home"), "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
     data, sampler = run_sampled(command, "benchmark pass", cwd=ROOT, env=env)
@@ -94,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("workdir", type=Path)
     parser.add_argument("--profile", type=Path)
     parser.add_argument("--batch-files", type=int, default=DEFAULT_BATCH_FILES)
+    parser.add_argument("--formats", default="html", help="of the report, as OAP_REPORT_FORMATS")
     args = parser.parse_args(argv)
     from pipelines.instance import prepare_instance
 
@@ -107,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     from pipelines.settings import Settings
 
     settings = Settings(sources=args.sources, warehouse=args.workdir / "bench.duckdb",
-                        reports=args.workdir / "reports", ocr=True, report_formats="html",
+                        reports=args.workdir / "reports", ocr=True, report_formats=args.formats,
                         batch_files=args.batch_files)
     settings.export()
     load_definitions()  # as `oap run` does once; its runs reuse them

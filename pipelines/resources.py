@@ -10,6 +10,7 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
+from pipelines.settings import DEFAULT_REPORT_FORMATS
 from warehouse import store
 
 
@@ -67,7 +68,7 @@ class ReportsFolder(dg.ConfigurableResource):
     """Folder the stock-taking report is written to, and in which formats."""
 
     path: str
-    formats: str = "html,pdf,docx"
+    formats: str = DEFAULT_REPORT_FORMATS
 
     @property
     def format_list(self) -> tuple[str, ...]:

@@ -23,6 +23,8 @@ ENV_BATCH_FILES = "OAP_BATCH_FILES"
 #: Most documents one run reads or extracts; more wait for the runs that follow it. A run holds
 #: its batch in memory, so this bounds a run's memory whatever the size of the pile.
 DEFAULT_BATCH_FILES = 500
+#: The report's formats when OAP_REPORT_FORMATS does not say.
+DEFAULT_REPORT_FORMATS = "html,pdf,docx"
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class Settings:
     reports: Path
     ocr: bool
     corrections: Path = PROJECT_ROOT / "corrections" / "corrections.csv"
-    report_formats: str = "html,pdf,docx"
+    report_formats: str = DEFAULT_REPORT_FORMATS
     batch_files: int = DEFAULT_BATCH_FILES  # 0: no limit
 
     @classmethod
@@ -46,7 +48,7 @@ class Settings:
             reports=path(ENV_REPORTS, PROJECT_ROOT / "reports"),
             ocr=os.environ.get(ENV_OCR, "1") not in ("0", "false", "no"),
             corrections=path(ENV_CORRECTIONS, PROJECT_ROOT / "corrections" / "corrections.csv"),
-            report_formats=os.environ.get(ENV_REPORT_FORMATS) or "html,pdf,docx",
+            report_formats=os.environ.get(ENV_REPORT_FORMATS) or DEFAULT_REPORT_FORMATS,
             batch_files=_batch_files(os.environ.get(ENV_BATCH_FILES)),
         )
 
