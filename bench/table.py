@@ -23,6 +23,7 @@ class Measurements:
     plus_one: PassResult  # one ten-page text PDF added
     alone: PassResult  # that document alone, fresh warehouse and instance
     report: ReportResult  # the report in all formats from the warehouse after plus_one
+    every_format: PassResult  # the cold run again, the report in `oap run`'s default formats
     text_runs: tuple[PassResult, ...]  # the text PDFs only, each on a fresh warehouse and instance
     batched: PassResult  # the text PDFs in three batches (three runs)
     one_batch: PassResult  # a batch's worth of them alone
@@ -80,12 +81,16 @@ def print_report(out: Out, header: list[str], m: Measurements) -> None:
     for line in header:
         out(line)
     out("\nEnd to end (as `oap run`, own process; fresh warehouse and Dagster instance; report "
-        "HTML only but in the first run)")
+        "HTML only but where said)")
     cold = m.cold
     out(_row("cold run, all documents", f"{cold.run_seconds:.1f} s",
-             f"{cold.pages / cold.run_seconds:.1f} pages/s ({cold.pages} pages), the report in "
-             f"HTML, PDF and Word ({cold.steps.get('stocktaking_report', 0):.1f} s) as `oap run` "
-             f"writes it; with Python start and imports {cold.process_seconds:.1f} s"))
+             f"{cold.pages / cold.run_seconds:.1f} pages/s ({cold.pages} pages); "
+             f"with Python start and imports {cold.process_seconds:.1f} s"))
+    every = m.every_format
+    out(_row("  the same, report in HTML, PDF and Word", f"{every.run_seconds:.1f} s",
+             f"as `oap run` writes it by default: the report took "
+             f"{every.steps.get('stocktaking_report', 0):.1f} s; peak "
+             f"{every.peak_pss / MB:.0f} MB PSS ({every.peak_breakdown} at the RSS peak)"))
     runs = ", ".join(f"{r.run_seconds:.1f}" for r in m.text_runs)
     out(_row("cold run, text PDFs only", f"{m.text_cold.run_seconds:.1f} s",
              f"{m.text_speed:.1f} pages/s ({m.text_cold.pages} pages); the fastest of {runs} s"))
@@ -109,8 +114,7 @@ def print_report(out: Out, header: list[str], m: Measurements) -> None:
              f"documents, in a process of its own: what a changed run adds with `oap run`'s "
              f"default formats; peak {m.report.peak_pss / MB:.0f} MB PSS"))
     out(_row("peak memory, process tree, PSS", f"{cold.peak_pss / MB:.0f} MB",
-             "cold run, report in all formats; shared pages divided among the processes "
-             "sharing them"))
+             "cold run; shared pages divided among the processes sharing them"))
     out(_row("peak memory, process tree, RSS sum", f"{cold.peak_rss / MB:.0f} MB",
              f"cold; re-run {m.rerun.peak_rss / MB:.0f} MB, add one {m.plus_one.peak_rss / MB:.0f} MB, "
              f"text-only cold {m.text_cold.peak_rss / MB:.0f} MB"))
@@ -212,10 +216,10 @@ def _print_targets(out: Out, m: Measurements) -> None:
     line(extra <= 1.5 * max(own, 0.1) + 0.5,
          f"one added document costs what it costs alone: {extra:.2f} s over the fixed "
          f"{m.rerun.run_seconds:.2f} s, against {own:.2f} s alone over the same fixed cost")
-    line(max(m.cold.peak_pss, m.report.peak_pss) < 1024 * MB,
-         f"peak memory under 1 GiB: {m.cold.peak_pss / MB:.0f} MB PSS for the cold run with "
-         f"the report in all formats, {m.report.peak_pss / MB:.0f} MB for that report alone; "
-         f"the RSS sum, "
+    line(max(m.cold.peak_pss, m.every_format.peak_pss, m.report.peak_pss) < 1024 * MB,
+         f"peak memory under 1 GiB: {m.cold.peak_pss / MB:.0f} MB PSS for the cold run, "
+         f"{m.every_format.peak_pss / MB:.0f} MB with the report in every format, "
+         f"{m.report.peak_pss / MB:.0f} MB for that report alone; the RSS sum, "
          f"{m.cold.peak_rss / MB:.0f} MB, counts the memory forked workers share once more each")
     growth = m.batched.peak_pss / max(m.one_batch.peak_pss, 1) - 1
     line(growth <= 0.1,
