@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipelines.reporting.context import Context, make_table
+from pipelines.reporting.context import Column, Context, make_table
 from pipelines.reporting.format import (
     amount,
     date,
@@ -16,7 +16,7 @@ from pipelines.reporting.format import (
     ranges,
     were,
 )
-from pipelines.reporting.model import Block, Cell, Heading, Paragraph
+from pipelines.reporting.model import Block, Cell, Heading, Paragraph, Table
 from pipelines.reporting.sections import quote
 from warehouse.views import VIEWS
 
@@ -102,14 +102,11 @@ def silent_states_annex(ctx: Context) -> list[Block]:
 def publication_index(ctx: Context) -> list[Block]:
     docs = ctx.view("v_publication_index")
     order = list(ctx.view("v_section_summary").section_no)
-    in_print = make_table(
-        "Updates read, by State", _by_state(docs), [
-            ("State", "state", False), ("Files", lambda r: number(r.files), True),
-            ("Pages", lambda r: number(r.pages), True), ("Languages", "languages", False),
-            ("Meetings", "meetings", False), ("Figures", lambda r: number(r.figures), True),
-            ("Needing review", lambda r: number(r.needing_review), True)],
-        note=_listed_elsewhere(len(docs), "one by one, with links to the originals,"),
-    ) if listed_by_state_in_print(len(docs)) else None
+    in_print = _by_state_in_print(docs, "Updates read, by State", [
+        ("Pages", lambda r: number(r.pages), True), ("Languages", "languages", False),
+        ("Meetings", "meetings", False), ("Figures", lambda r: number(r.figures), True),
+        ("Needing review", lambda r: number(r.needing_review), True)],
+        listed="one by one, with links to the originals,")
     return [
         Heading(1, "Publication index", "annex-index", "Annex III"),
         Paragraph("Every update read, with a link to the original file (relative to the folder "
@@ -145,9 +142,17 @@ def _by_state(docs: pd.DataFrame) -> pd.DataFrame:
     ).reset_index()
 
 
-def _listed_elsewhere(files: int, how: str) -> str:
-    return (f"The {number(files)} files are listed {how} in the HTML report and in the view "
-            "v_publication_index; printed, they would fill pages.")
+def _by_state_in_print(docs: pd.DataFrame, caption: str, columns: list[Column], *,
+                       listed: str) -> Table | None:
+    """What the PDF and Word show instead of a table with a row per file, when there are too
+    many files to print: a row per State, its files counted, then ``columns``."""
+    if not listed_by_state_in_print(len(docs)):
+        return None
+    return make_table(
+        caption, _by_state(docs),
+        [("State", "state", False), ("Files", lambda r: number(r.files), True), *columns],
+        note=f"The {number(len(docs))} files are listed {listed} in the HTML report and in the "
+             "view v_publication_index; printed, they would fill pages.")
 
 
 def reproducibility(ctx: Context) -> list[Block]:
@@ -177,14 +182,11 @@ def reproducibility(ctx: Context) -> list[Block]:
                 ("Quarantined", lambda r: str(r.quarantined), True)],
             note=(f"{plural(earlier, 'earlier run')} {were(earlier)} not listed: the view v_runs "
                   "lists them all." if earlier else "")))
-    in_print = make_table(
-        "Input files, by State", _by_state(docs), [
-            ("State", "state", False), ("Files", lambda r: number(r.files), True),
-            ("Bytes", lambda r: number(r.size_bytes), True),
-            ("First loaded (UTC)", lambda r: str(r.first_loaded)[:16], False),
-            ("Last loaded (UTC)", lambda r: str(r.last_loaded)[:16], False)],
-        note=_listed_elsewhere(len(docs), "with their SHA-256"),
-    ) if listed_by_state_in_print(len(docs)) else None
+    in_print = _by_state_in_print(docs, "Input files, by State", [
+        ("Bytes", lambda r: number(r.size_bytes), True),
+        ("First loaded (UTC)", lambda r: str(r.first_loaded)[:16], False),
+        ("Last loaded (UTC)", lambda r: str(r.last_loaded)[:16], False)],
+        listed="with their SHA-256")
     blocks.append(make_table("Input files", docs, [
         ("File", "file_name", False), ("SHA-256", lambda r: Cell(r.sha256, "hash"), False),
         ("Bytes", lambda r: number(r.size_bytes), True),
