@@ -1,12 +1,15 @@
 """Work spread over forked workers gives exactly what one process gives."""
 
+import gc
 import hashlib
+import time
 
 import pandas as pd
 import pytest
 
 from pipelines.extraction.actions import ActionMatcher
 from pipelines.extraction.states import AliasIndex
+from pipelines.processes import forked_pool
 from pipelines.stages import facts
 from pipelines.stages.documents import _described, describe_documents
 from pipelines.stages.parallel import _chunks, by_document
@@ -79,6 +82,25 @@ def test_a_failing_worker_stops_the_step(corpus):
 
     with pytest.raises(ValueError, match="cannot read this chunk"):
         by_document(fail, passages, min_passages=0)
+
+
+def test_forked_workers_leave_the_objects_they_inherit_out_of_their_collections():
+    inherited = [[] for _ in range(1_000)]  # containers a collection in a worker would visit
+    with forked_pool(1) as pool:
+        frozen = pool.submit(gc.get_freeze_count).result()
+    assert frozen >= len(inherited)  # so their pages stay shared with this process
+    assert gc.get_freeze_count() == 0  # and this process collects them again
+
+
+def test_a_forked_pool_finishes_its_tasks_unless_its_block_fails():
+    with forked_pool(1) as pool:
+        done = [pool.submit(time.sleep, 0.05) for _ in range(3)]
+    assert all(f.done() and not f.cancelled() for f in done)
+    with pytest.raises(RuntimeError), forked_pool(1) as pool:
+        first = pool.submit(time.sleep, 0.3)
+        rest = [pool.submit(time.sleep, 0.3) for _ in range(5)]
+        raise RuntimeError("the step failed")
+    assert first.done() and any(f.cancelled() for f in rest)
 
 
 def test_chunks_cover_every_document_once_in_order():

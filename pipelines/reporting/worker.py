@@ -8,12 +8,13 @@ died) is done here, at once. An error in a task is raised where its result is re
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
+
+from pipelines.processes import forked_pool
 
 Submit = Callable[..., Future]
 
@@ -32,12 +33,16 @@ def run_here(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Future:
 def forked_worker() -> Iterator[Submit]:
     """A ``submit(function, *args, **kwargs)`` that hands tasks to one worker process, in
     order; all are done on leaving."""
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+    with forked_pool(1) as pool:
+        yield _submitter(pool)
 
-        def submit(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Future:
-            try:
-                return pool.submit(function, *args, **kwargs)
-            except (OSError, BrokenProcessPool):  # no room for a process, or it died
-                return run_here(function, *args, **kwargs)
 
-        yield submit
+def _submitter(pool: ProcessPoolExecutor) -> Submit:
+
+    def submit(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Future:
+        try:
+            return pool.submit(function, *args, **kwargs)
+        except (OSError, BrokenProcessPool):  # no room for a process, or it died
+            return run_here(function, *args, **kwargs)
+
+    return submit

@@ -8,14 +8,13 @@ instead of receiving copies, and send back only their rows.
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import pandas as pd
+
+from pipelines.processes import forked_pool
 
 #: Below this many passages one process is quicker than starting workers.
 MIN_PASSAGES = 2_000
@@ -52,13 +51,11 @@ def by_document(
     chunks = _chunks(passages["document_id"].value_counts(), ids, n * CHUNKS_PER_WORKER)
     global _work
     _work = (function, passages, args)
-    gc.freeze()  # the workers' collections leave inherited objects alone: their pages stay shared
     try:
-        with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork")) as pool:
+        with forked_pool(n) as pool:
             frames = list(pool.map(_run, chunks))
     finally:
         _work = None
-        gc.unfreeze()
     frames = [frame for frame in frames if len(frame)] or frames[:1]
     return pd.concat(frames, ignore_index=True)
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -15,6 +14,7 @@ import pandas as pd
 
 from pipelines.extraction.model import PassageKind
 from pipelines.extraction.passages import to_passages
+from pipelines.processes import forked_pool
 from pipelines.stages.parallel import workers
 from sources import ReadResult, ReadStatus, language, ocr, read_document
 
@@ -68,13 +68,8 @@ def read_files(
                 on_read(row.file_name, done[row.sha256])
         return done
     largest_first = sorted(rows, key=lambda row: -row.size_bytes)
-    context = multiprocessing.get_context("fork")
-    gc.freeze()  # the workers' collections leave inherited objects alone: their pages stay shared
-    pool = ProcessPoolExecutor(
-        max_workers=workers(len(rows)), mp_context=context, initializer=ocr.share_slots,
-        initargs=(context.BoundedSemaphore(ocr.ocr_workers()),),
-    )
-    try:
+    slots = multiprocessing.get_context("fork").BoundedSemaphore(ocr.ocr_workers())
+    with forked_pool(workers(len(rows)), initializer=ocr.share_slots, initargs=(slots,)) as pool:
         futures = {pool.submit(read, sources / row.source_path): row for row in largest_first}
         # The workers are forked at the first submit. While they read, this process would
         # only wait: it loads the language identifier that describing the documents needs next.
@@ -84,9 +79,6 @@ def read_files(
             done[row.sha256] = future.result()
             if on_read:
                 on_read(row.file_name, done[row.sha256])
-    finally:
-        pool.shutdown(cancel_futures=True)  # on a fault, files not started yet are dropped
-        gc.unfreeze()
     return {row.sha256: done[row.sha256] for row in rows}
 
 
