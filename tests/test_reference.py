@@ -79,6 +79,13 @@ EXPECTED_COLUMNS = {
 }
 
 
+def test_all_tables_loaded_at_once_are_those_each_loader_gives() -> None:
+    tables = reference.load_all()
+    assert tuple(tables) == reference.TABLES
+    for name, frame in tables.items():
+        pd.testing.assert_frame_equal(frame, getattr(reference, f"load_{name}")())
+
+
 @pytest.fixture(scope="module")
 def actions() -> pd.DataFrame:
     return reference.load_oap_actions()

@@ -119,15 +119,7 @@ def _sha(text: str) -> str:
 
 def reference_frames() -> dict[str, pd.DataFrame]:
     """The reference tables as the pipeline loads them from the seeds."""
-    return {
-        "oap_sections": reference.load_oap_sections(),
-        "oap_actions": reference.load_oap_actions(),
-        "action_keywords": reference.load_action_keywords(),
-        "section_headings": reference.load_section_headings(),
-        "states_parties": reference.load_states_parties(),
-        "state_aliases": reference.load_state_aliases(),
-        "meetings": reference.load_meetings(),
-    }
+    return reference.load_all()
 
 
 def fact_frames() -> dict[str, pd.DataFrame]:

@@ -37,6 +37,9 @@ TITLE_STATUSES: Final = ("verified", "partial", "unverified")
 ALIAS_TYPES: Final = (*(f"official_name_{language}_short" for language in MEETING_LANGUAGES),
                       "variant", "former_name")
 N_ACTIONS: Final = 50
+#: The reference tables, in the order ``load_all`` returns them.
+TABLES: Final = ("oap_sections", "oap_actions", "action_keywords", "section_headings",
+                 "states_parties", "state_aliases", "meetings")
 _DATE: Final = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 #: A deadline cell: a date, '?' when uncertain, '(expired)' when it passed without completion.
 _DEADLINE: Final = re.compile(r"^(?P<date>[\d-]+)(?P<unsure>\?)?\s*(?P<expired>\(expired\))?$")
@@ -211,9 +214,18 @@ def _check_terms(seed: _Seed) -> None:
             seed.fail(f"{term!r} must be a lower-case phrase without ';'", i, "term")
 
 
-def load_oap_actions(seeds_dir: Path | None = None) -> pd.DataFrame:
-    """The 50 actions with section, committee, official text (once pasted) and their terms."""
-    sections = load_oap_sections(seeds_dir).set_index("section_no")
+def load_oap_actions(
+    seeds_dir: Path | None = None, *, sections: pd.DataFrame | None = None,
+    keywords: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The 50 actions with section, committee, official text (once pasted) and their terms.
+
+    ``sections`` and ``keywords``, when given, are those ``load_oap_sections`` and
+    ``load_action_keywords`` returned for the same seeds; else they are loaded here.
+    """
+    if sections is None:
+        sections = load_oap_sections(seeds_dir)
+    sections = sections.set_index("section_no")
     seed = _read("oap_actions.csv", ("action_no", "section_no", "section_title", "short_title",
                                      "text", "text_status", "committee", "committee_key"),
                  seeds_dir)
@@ -234,7 +246,7 @@ def load_oap_actions(seeds_dir: Path | None = None) -> pd.DataFrame:
             seed.fail(f"differs from oap_sections.csv ({section.title!r})", i, "section_title")
         if row.text_status == "verified" and not row.text:
             seed.fail("text_status is 'verified' but text is blank", i, "text")
-    terms = load_action_keywords(seeds_dir)
+    terms = load_action_keywords(seeds_dir) if keywords is None else keywords
     joined = terms.groupby(["action_no", "language"], sort=False)["term"].agg("; ".join)
     frame = pd.DataFrame({
         "action_no": pd.array(numbers, dtype="int64"),
@@ -279,16 +291,20 @@ def _deadlines(seed: _Seed, column: str) -> tuple[pd.Series, list[bool], list[bo
     return pd.Series(stamps, dtype="datetime64[ns]"), expired, unsure
 
 
-def load_states_parties(seeds_dir: Path | None = None) -> pd.DataFrame:
+def load_states_parties(
+    seeds_dir: Path | None = None, *, aliases: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The States Parties with French and Spanish names and their time-bound obligations.
 
     ``article5_deadline`` is the deadline in force before the 20MSP, ``..._extended`` the one
     after it; ``article5_expired`` is the seed's '(expired)' marker. Article 4 'UNKNOWN' is
     read as False and explained in ``article4_note``. ``significant_victims`` 'TRUE?' is True
     with ``significant_victims_verified`` False; a blank is False, not verified either.
+    ``aliases``, when given, is what ``load_state_aliases`` returned for the same seeds.
     """
     seed = _read_states(seeds_dir)
-    aliases = load_state_aliases(seeds_dir)
+    if aliases is None:
+        aliases = load_state_aliases(seeds_dir)
     names = {}
     for language in ("fr", "es"):
         official = aliases[aliases.alias_type == f"official_name_{language}_short"]
@@ -375,3 +391,21 @@ def load_meetings(seeds_dir: Path | None = None) -> pd.DataFrame:
             seed.fail(f"ends ({last.date()}) before it starts ({first.date()})", i, "end_date")
     frame = pd.DataFrame({c: seed.text(c, required=c in ("type", "name")) for c in columns})
     return frame.assign(start_date=start, end_date=end)
+
+
+def load_all(seeds_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every reference table, by name, each seed loaded once (some tables are built from
+    others: the actions' terms from the keywords, the States' French and Spanish names from
+    the aliases)."""
+    sections = load_oap_sections(seeds_dir)
+    keywords = load_action_keywords(seeds_dir)
+    aliases = load_state_aliases(seeds_dir)
+    return {
+        "oap_sections": sections,
+        "oap_actions": load_oap_actions(seeds_dir, sections=sections, keywords=keywords),
+        "action_keywords": keywords,
+        "section_headings": load_section_headings(seeds_dir),
+        "states_parties": load_states_parties(seeds_dir, aliases=aliases),
+        "state_aliases": aliases,
+        "meetings": load_meetings(seeds_dir),
+    }

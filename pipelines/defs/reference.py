@@ -16,22 +16,14 @@ from schemas.registry import contract
 from warehouse import reference, store
 from warehouse.seed_cache import checked_seeds
 
-_LOADERS = {
-    "oap_sections": reference.load_oap_sections,
-    "oap_actions": reference.load_oap_actions,
-    "action_keywords": reference.load_action_keywords,
-    "section_headings": reference.load_section_headings,
-    "states_parties": reference.load_states_parties,
-    "state_aliases": reference.load_state_aliases,
-    "meetings": reference.load_meetings,
-}
+REFERENCE_TABLES: tuple[str, ...] = reference.TABLES
 
 
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(name, group_name="reference", kinds={"csv"},
                      description=(contract(name).model.__doc__ or "").strip())
-        for name in _LOADERS
+        for name in REFERENCE_TABLES
     ],
     can_subset=False,
 )
@@ -48,9 +40,6 @@ def reference_tables(context: dg.AssetExecutionContext) -> Iterator[dg.Materiali
         yield dg.MaterializeResult(asset_key=name, metadata={"dagster/row_count": len(frame)})
 
 
-REFERENCE_TABLES: tuple[str, ...] = tuple(_LOADERS)
-
-
 def checked_reference(context: dg.AssetExecutionContext) -> dict[str, pd.DataFrame]:
     """The reference tables as ``reference_tables`` checked them in this run."""
     return _checked(context)[0]
@@ -62,8 +51,8 @@ def _checked(context: dg.AssetExecutionContext) -> tuple[dict[str, pd.DataFrame]
 
 def _load_and_check() -> dict[str, pd.DataFrame]:
     tables = {}
-    for name, load in _LOADERS.items():
-        checked = store.validate(contract(name), load())
+    for name, frame in reference.load_all().items():
+        checked = store.validate(contract(name), frame)
         if len(checked.rejections):
             raise dg.Failure(
                 f"warehouse/seeds: {name} breaks its contract",
