@@ -394,9 +394,8 @@ def load_meetings(seeds_dir: Path | None = None) -> pd.DataFrame:
 
 
 def load_all(seeds_dir: Path | None = None) -> dict[str, pd.DataFrame]:
-    """Every reference table, by name, each seed loaded once (some tables are built from
-    others: the actions' terms from the keywords, the States' French and Spanish names from
-    the aliases)."""
+    """Every reference table, by name, each built once: the actions take their terms from the
+    keywords loaded here, and the States their French and Spanish names from the aliases."""
     sections = load_oap_sections(seeds_dir)
     keywords = load_action_keywords(seeds_dir)
     aliases = load_state_aliases(seeds_dir)

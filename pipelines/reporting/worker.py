@@ -32,13 +32,12 @@ def run_here(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Future:
 @contextmanager
 def forked_worker() -> Iterator[Submit]:
     """A ``submit(function, *args, **kwargs)`` that hands tasks to one worker process, in
-    order; all are done on leaving."""
+    order; all are done on leaving, unless the block failed (``forked_pool``)."""
     with forked_pool(1) as pool:
         yield _submitter(pool)
 
 
 def _submitter(pool: ProcessPoolExecutor) -> Submit:
-
     def submit(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Future:
         try:
             return pool.submit(function, *args, **kwargs)
