@@ -2,8 +2,9 @@
 
 Extraction is independent from one document to the next, so the documents are cut into
 chunks of whole documents and each chunk goes to a worker. The workers are forked from this
-process: they inherit the passages and the matcher with its compiled terms (seconds to build)
-instead of receiving copies, and send back only their rows.
+process: they inherit the passages and the matcher instead of receiving copies, and send back
+only their rows. The matcher compiles a term when a passage first needs it, so each worker
+compiles those its documents need (~0.1 s for a pile of 300 documents).
 """
 
 from __future__ import annotations
